@@ -28,6 +28,13 @@ public class GpuSpec {
           + " AMD_Instinct_MI300X. Looked up in the GPU catalog for memory bandwidth.")
   private String product;
 
+  @Pattern("^[a-z0-9.-]+/[a-z0-9._-]+$")
+  @JsonPropertyDescription(
+      "Extended resource a Pod requests to get one of these GPUs, e.g. nvidia.com/gpu,"
+          + " nvidia.com/mig-1g.5gb (MIG mixed strategy) or amd.com/gpu. Empty for CPU-only"
+          + " nodes.")
+  private String resourceName;
+
   @JsonPropertyDescription("GPU architecture family as labelled, e.g. hopper, ampere, CDNA3.")
   private String family;
 
@@ -80,6 +87,14 @@ public class GpuSpec {
 
   public void setProduct(String product) {
     this.product = product;
+  }
+
+  public String getResourceName() {
+    return resourceName;
+  }
+
+  public void setResourceName(String resourceName) {
+    this.resourceName = resourceName;
   }
 
   public String getFamily() {

@@ -1,0 +1,48 @@
+package dev.modelfleet.operator.rbac;
+
+import java.util.List;
+
+/**
+ * Every API permission the operator uses, and why. The Helm chart's RBAC must grant exactly
+ * these (a chart test compares them), so a new API call starts here.
+ */
+public final class OperatorPermissions {
+
+  /** One RBAC rule: API groups, resources and verbs, with the reason it is needed. */
+  public record Rule(List<String> apiGroups, List<String> resources, List<String> verbs, String why) {}
+
+  /** Rules granted cluster-wide (ClusterRole). */
+  public static final List<Rule> CLUSTER =
+      List.of(
+          new Rule(
+              List.of(""),
+              List.of("nodes"),
+              List.of("get", "list", "watch"),
+              "hardware detection reads GPU Feature Discovery labels and capacity"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("hardwareprofiles"),
+              List.of("get", "list", "watch", "create", "update", "patch", "delete"),
+              "detection keeps one profile per node class and deletes empty ones"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("hardwareprofiles/status"),
+              List.of("get", "update", "patch"),
+              "matched nodes, totals and conditions"),
+          new Rule(
+              List.of(""),
+              List.of("events"),
+              List.of("create", "patch"),
+              "user-visible failures and warnings become Events"));
+
+  /** Rules granted in the operator's own namespace (Role). */
+  public static final List<Rule> OWN_NAMESPACE =
+      List.of(
+          new Rule(
+              List.of("coordination.k8s.io"),
+              List.of("leases"),
+              List.of("get", "create", "update"),
+              "leader election between operator replicas"));
+
+  private OperatorPermissions() {}
+}
