@@ -23,12 +23,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so owner-reference garbage collection sees them.
  */
 public final class KubeApiServer {
+  /**
+   * A second, unprivileged user, as the operator's ServiceAccount would be named: tests grant it
+   * exactly the chart's RBAC to prove those rules suffice.
+   */
+  public static final String OPERATOR_USER =
+      "system:serviceaccount:modelfleet-system:modelfleet-operator";
+
   private static KubeApiServer shared;
   private static RuntimeException startFailure;
 
   private final Path workDir;
   private final List<Process> processes = new ArrayList<>();
   private final AtomicInteger namespaceCounter = new AtomicInteger();
+  private final String operatorToken = UUID.randomUUID().toString();
   private Config config;
   private KubernetesClient client;
 
@@ -93,9 +101,18 @@ public final class KubeApiServer {
 
   /** System properties that point a Fabric8 client (e.g. a Quarkus app's) at this server. */
   public Map<String, String> fabric8SystemProperties() {
+    return fabric8SystemProperties(config.getOauthToken());
+  }
+
+  /** The same, authenticated as {@link #OPERATOR_USER}, who has no rights until granted. */
+  public Map<String, String> fabric8SystemPropertiesAsOperator() {
+    return fabric8SystemProperties(operatorToken);
+  }
+
+  private Map<String, String> fabric8SystemProperties(String token) {
     return Map.of(
         "kubernetes.master", url(),
-        "kubernetes.auth.token", config.getAutoOAuthToken(),
+        "kubernetes.auth.token", token,
         "kubernetes.trust.certificates", "true",
         "kubernetes.disable.hostname.verification", "true",
         "kubernetes.auth.tryKubeConfig", "false",
@@ -106,7 +123,7 @@ public final class KubeApiServer {
   private void start(Path bin) throws IOException {
     LoopbackPorts ports = LoopbackPorts.allocate();
     String token = UUID.randomUUID().toString();
-    ServerFiles files = ServerFiles.write(workDir, token, ports.apiServer());
+    ServerFiles files = ServerFiles.write(workDir, token, operatorToken, ports.apiServer());
     long started = System.nanoTime();
     processes.add(ProcessLauncher.start(workDir, "etcd", EtcdCommand.of(bin, workDir, ports)));
     processes.add(

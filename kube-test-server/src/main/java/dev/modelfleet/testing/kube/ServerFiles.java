@@ -11,9 +11,16 @@ import java.util.Base64;
 /** The token file, service-account key pair and kubeconfig the servers need. */
 record ServerFiles(Path tokens, Path serviceAccountPrivateKey, Path serviceAccountPublicKey) {
 
-  static ServerFiles write(Path dir, String token, int apiPort) throws IOException {
-    Path tokens =
-        Files.writeString(dir.resolve("tokens.csv"), token + ",admin,admin,\"system:masters\"\n");
+  static ServerFiles write(Path dir, String token, String operatorToken, int apiPort)
+      throws IOException {
+    String lines =
+        token
+            + ",admin,admin,\"system:masters\"\n"
+            + operatorToken
+            + ","
+            + KubeApiServer.OPERATOR_USER
+            + ",operator,\"system:serviceaccounts\"\n";
+    Path tokens = Files.writeString(dir.resolve("tokens.csv"), lines);
     KeyPair keys = rsaKeyPair();
     Path privateKey =
         Files.writeString(

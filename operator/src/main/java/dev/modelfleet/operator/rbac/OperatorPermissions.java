@@ -3,13 +3,14 @@ package dev.modelfleet.operator.rbac;
 import java.util.List;
 
 /**
- * Every API permission the operator uses, and why. The Helm chart's RBAC must grant exactly
- * these (a chart test compares them), so a new API call starts here.
+ * Every API permission the operator uses, and why. The Helm chart's RBAC must grant exactly these
+ * (a chart test compares them), so a new API call starts here.
  */
 public final class OperatorPermissions {
 
   /** One RBAC rule: API groups, resources and verbs, with the reason it is needed. */
-  public record Rule(List<String> apiGroups, List<String> resources, List<String> verbs, String why) {}
+  public record Rule(
+      List<String> apiGroups, List<String> resources, List<String> verbs, String why) {}
 
   /** Rules granted cluster-wide (ClusterRole). */
   public static final List<Rule> CLUSTER =

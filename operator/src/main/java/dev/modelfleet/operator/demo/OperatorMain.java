@@ -1,0 +1,37 @@
+package dev.modelfleet.operator.demo;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+
+/**
+ * Entry point. With no arguments it runs the operator against the configured cluster; with {@code
+ * demo} it first starts an embedded API server seeded with simulated GPU nodes.
+ */
+@QuarkusMain
+public class OperatorMain {
+
+  public static void main(String... args) {
+    if (args.length > 0 && "demo".equals(args[0])) {
+      String[] demoArgs = Arrays.copyOfRange(args, 1, args.length);
+      DemoOptions options = DemoOptions.parse(demoArgs);
+      EmbeddedApiServer server = EmbeddedApiServer.start();
+      System.setProperty("modelfleet.demo-mode", "true");
+      if (System.getProperty("quarkus.http.port") == null) {
+        System.setProperty("quarkus.http.port", options.keepRunning() ? "8080" : "0");
+      }
+      server.fabric8SystemProperties().forEach(System::setProperty);
+      Quarkus.run(DemoApplication.class, (code, failure) -> exit(server, code, failure), demoArgs);
+      return;
+    }
+    Quarkus.run(args);
+  }
+
+  private static void exit(EmbeddedApiServer server, int code, Throwable failure) {
+    if (failure != null) {
+      System.err.println("demo failed: " + failure);
+    }
+    server.stop();
+    System.exit(code);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.modelfleet.operator.hardware;
+
+import dev.modelfleet.crds.v1alpha1.hardware.GpuSpec;
+import dev.modelfleet.crds.v1alpha1.hardware.GpuVendor;
+import dev.modelfleet.ranker.gpu.GpuCatalog;
+import dev.modelfleet.ranker.gpu.GpuModel;
+import java.util.Optional;
+
+/**
+ * A class's GPU facts with the catalog filled in: memory from the node label when present (it is
+ * what the driver reports), bandwidth from the catalog, a MIG slice getting its share of it.
+ */
+record ResolvedGpu(GpuSpec spec, Optional<GpuModel> catalogEntry, Optional<String> warning) {
+  private static final double MIB_PER_GIB = 1024.0;
+
+  static ResolvedGpu of(
+      HardwareClass hw, String family, String computeCapability, GpuCatalog catalog) {
+    GpuSpec spec = new GpuSpec();
+    spec.setVendor(hw.vendor());
+    spec.setCountPerNode(hw.unitsPerNode());
+    if (hw.vendor() == GpuVendor.NONE) {
+      return new ResolvedGpu(spec, Optional.empty(), Optional.empty());
+    }
+    Optional<GpuModel> entry = catalog.lookup(hw.baseProduct());
+    spec.setProduct(hw.baseProduct());
+    spec.setResourceName(hw.resourceName());
+    spec.setFamily(family != null ? family : entry.map(GpuModel::family).orElse(null));
+    spec.setComputeCapability(
+        computeCapability != null
+            ? computeCapability
+            : entry.map(GpuModel::computeCapability).orElse(null));
+    spec.setMigProfile(hw.migProfile());
+    spec.setSharedReplicas(hw.sharedReplicas());
+    double memoryGiB =
+        hw.memoryMiB() > 0
+            ? round(hw.memoryMiB() / MIB_PER_GIB)
+            : hw.migProfile() == null ? entry.map(GpuModel::memoryGiB).orElse(0.0) : 0.0;
+    if (memoryGiB > 0) {
+      spec.setMemoryGiB(memoryGiB);
+    }
+    entry.ifPresent(
+        gpu ->
+            spec.setMemoryBandwidthGBps(
+                round(gpu.memoryBandwidthGBps() * sliceShare(memoryGiB, gpu))));
+    return new ResolvedGpu(spec, entry, warning(hw, entry, memoryGiB));
+  }
+
+  /**
+   * A MIG slice owns a fixed share of the GPU's memory slices and with them the same share of
+   * memory bandwidth (NVIDIA MIG user guide, "Supported MIG Profiles"); whole GPUs get all.
+   */
+  private static double sliceShare(double memoryGiB, GpuModel gpu) {
+    if (memoryGiB <= 0 || memoryGiB >= gpu.memoryGiB()) {
+      return 1.0;
+    }
+    return memoryGiB / gpu.memoryGiB();
+  }
+
+  private static Optional<String> warning(
+      HardwareClass hw, Optional<GpuModel> entry, double memoryGiB) {
+    if (entry.isEmpty()) {
+      return Optional.of(
+          "GPU product '"
+              + hw.baseProduct()
+              + "' is not in the GPU catalog, so its memory bandwidth is unknown"
+              + (memoryGiB > 0 ? "" : " and no label gives its memory")
+              + ". Write a HardwareProfile override with spec.gpu.memoryBandwidthGBps and"
+              + " spec.gpu.memoryGiB for these nodes, or add the product to the GPU catalog.");
+    }
+    if (memoryGiB <= 0) {
+      return Optional.of(
+          "No node label gives the memory of '"
+              + hw.baseProduct()
+              + (hw.migProfile() != null ? " MIG " + hw.migProfile() : "")
+              + "'. Check that GPU Feature Discovery runs on these nodes, or write an override"
+              + " with spec.gpu.memoryGiB.");
+    }
+    return Optional.empty();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100.0) / 100.0;
+  }
+}
