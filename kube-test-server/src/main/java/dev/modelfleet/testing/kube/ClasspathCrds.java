@@ -2,6 +2,7 @@ package dev.modelfleet.testing.kube;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,9 @@ final class ClasspathCrds {
       try (InputStream in = url.openStream()) {
         CustomResourceDefinition crd =
             client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        client.resource(crd).forceConflicts().serverSideApply();
+        // A plain create: 1.20's server-side apply rejects the CEL rules (x-kubernetes-validations)
+        // it does not know, while create drops them, as an older cluster would.
+        client.resource(crd).createOr(NonDeletingOperation::update);
         client
             .apiextensions()
             .v1()
@@ -44,6 +47,7 @@ final class ClasspathCrds {
   private static boolean established(CustomResourceDefinition crd) {
     return crd != null
         && crd.getStatus() != null
+        && crd.getStatus().getConditions() != null
         && crd.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }

@@ -36,7 +36,14 @@ public final class KubeApiServer {
   private final Path workDir;
   private final List<Process> processes = new ArrayList<>();
   private final AtomicInteger namespaceCounter = new AtomicInteger();
-  private final String operatorToken = UUID.randomUUID().toString();
+  // Published as system properties so a copy of this class in another class loader (Quarkus
+  // tests load test classes apart from test resources) attaches instead of starting a second.
+  public static final String URL_PROPERTY = "kube-test-server.url";
+  public static final String ADMIN_TOKEN_PROPERTY = "kube-test-server.admin-token";
+  private static final String OPERATOR_TOKEN_PROPERTY = "kube-test-server.operator-token";
+  private static final String WORK_DIR_PROPERTY = "kube-test-server.work-dir";
+
+  private String operatorToken = UUID.randomUUID().toString();
   private Config config;
   private KubernetesClient client;
 
@@ -49,6 +56,9 @@ public final class KubeApiServer {
     if (startFailure != null) {
       throw startFailure;
     }
+    if (shared == null && System.getProperty(URL_PROPERTY) != null) {
+      shared = attach();
+    }
     if (shared == null) {
       Path bin =
           KubeBinaries.locate()
@@ -57,6 +67,7 @@ public final class KubeApiServer {
         KubeApiServer server = new KubeApiServer(Files.createTempDirectory("kube-test-server"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "kube-test-server-stop"));
         server.start(bin);
+        server.publish();
         shared = server;
       } catch (IOException e) {
         startFailure = new UncheckedIOException("could not start the test API server", e);
@@ -67,6 +78,33 @@ public final class KubeApiServer {
       }
     }
     return shared;
+  }
+
+  private static KubeApiServer attach() {
+    KubeApiServer server = new KubeApiServer(Path.of(System.getProperty(WORK_DIR_PROPERTY)));
+    server.operatorToken = System.getProperty(OPERATOR_TOKEN_PROPERTY);
+    server.connect(System.getProperty(URL_PROPERTY), System.getProperty(ADMIN_TOKEN_PROPERTY));
+    return server;
+  }
+
+  private void publish() {
+    System.setProperty(URL_PROPERTY, url());
+    System.setProperty(ADMIN_TOKEN_PROPERTY, config.getOauthToken());
+    System.setProperty(OPERATOR_TOKEN_PROPERTY, operatorToken);
+    System.setProperty(WORK_DIR_PROPERTY, workDir.toString());
+  }
+
+  private void connect(String url, String token) {
+    config =
+        new ConfigBuilder()
+            .withMasterUrl(url)
+            .withOauthToken(token)
+            .withTrustCerts(true)
+            .withDisableHostnameVerification(true)
+            .withNamespace("default")
+            .withRequestTimeout(30_000)
+            .build();
+    client = new KubernetesClientBuilder().withConfig(config).build();
   }
 
   /** A client with cluster-admin rights. */
@@ -129,16 +167,7 @@ public final class KubeApiServer {
     processes.add(
         ProcessLauncher.start(
             workDir, "kube-apiserver", ApiServerCommand.of(bin, workDir, files, ports)));
-    config =
-        new ConfigBuilder()
-            .withMasterUrl("https://127.0.0.1:" + ports.apiServer())
-            .withOauthToken(token)
-            .withTrustCerts(true)
-            .withDisableHostnameVerification(true)
-            .withNamespace("default")
-            .withRequestTimeout(30_000)
-            .build();
-    client = new KubernetesClientBuilder().withConfig(config).build();
+    connect("https://127.0.0.1:" + ports.apiServer(), token);
     Readiness.awaitApiServer(client, Duration.ofSeconds(60), processes);
     ClasspathCrds.installAll(client);
     processes.add(

@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /** Prints what the demo's operator did, as tables a person reads at a glance. */
 final class DemoReport {
-  private static final String ROW = "%-34s %-9s %-26s %5s %8s %8s %6s %5s %9s  %s%n";
+  private static final String ROW = "%-38s %-9s %-34s %5s %8s %8s %6s %5s %9s  %s%n";
 
   private DemoReport() {}
 
@@ -47,7 +47,7 @@ final class DemoReport {
         .forEach(
             p ->
                 out.printf(
-                    "  %-34s %s%n",
+                    "  %-38s %s%n",
                     p.getMetadata().getName(), String.join(", ", p.getStatus().getNodes())));
     List<String> warnings =
         profiles.stream()

@@ -29,9 +29,10 @@ final class AmdGpuReader {
     String product = attribute(node, "product-name", selector).orElse("");
     String family = attribute(node, "family", selector).orElse(null);
     long memoryMiB = attribute(node, "vram", selector).map(AmdGpuReader::mebibytes).orElse(0L);
-    if (product.isEmpty()) {
-      // Without a product name, the PCI device id is what the catalog can still match.
-      product = attribute(node, "device-id", selector).orElse("");
+    // The PCI device id still matches the catalog when the product name is missing or new.
+    String deviceId = attribute(node, "device-id", selector).orElse(null);
+    if (product.isEmpty() && deviceId != null) {
+      product = deviceId;
     }
     return Optional.of(
         new NodeGpus(
@@ -46,6 +47,7 @@ final class AmdGpuReader {
             Math.min(capacity, node.allocatableOf(GPU_RESOURCE)),
             memoryMiB,
             1,
+            deviceId,
             selector));
   }
 

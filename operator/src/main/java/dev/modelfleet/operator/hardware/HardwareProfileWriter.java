@@ -1,20 +1,26 @@
 package dev.modelfleet.operator.hardware;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelfleet.crds.v1alpha1.common.ConditionTypes;
 import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfile;
 import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfileSpec;
 import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfileStatus;
 import dev.modelfleet.operator.events.EventRecorder;
 import dev.modelfleet.operator.status.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
 
 /**
  * Applies a {@link ProfilePlan}: creates, updates and deletes detected profiles, and writes the
@@ -30,6 +36,7 @@ public class HardwareProfileWriter {
           "app.kubernetes.io/managed-by",
           "modelfleet-operator");
 
+  private static final Logger LOG = Logger.getLogger(HardwareProfileWriter.class);
   private final KubernetesClient client;
   private final EventRecorder events;
   private final KubernetesSerialization serialization;
@@ -64,47 +71,110 @@ public class HardwareProfileWriter {
     return writes;
   }
 
-  private int applyDetected(ProfilePlan.Detected want, HardwareProfile current) {
+  private int applyDetected(ProfilePlan.Detected want, HardwareProfile cached) {
     int writes = 0;
+    HardwareProfile current = cached;
     if (current == null) {
-      HardwareProfile created = client.resource(newProfile(want)).create();
-      events.normal(
-          created,
-          "ProfileDetected",
-          "Detected from node labels: " + want.spec().getGpu().getProduct());
-      current = created;
+      current = createOrFetch(want);
       writes++;
-    } else if (!sameSpec(current.getSpec(), want.spec())) {
-      HardwareProfile changed = serialization.clone(current);
-      changed.setSpec(want.spec());
-      current = client.resource(changed).update();
+    }
+    if (!sameSpec(current.getSpec(), want.spec())) {
+      current = onConflictRetryFresh(current, latest -> updateSpec(latest, want.spec()));
       writes++;
     }
     return writes + writeStatus(current, want.status());
   }
 
-  private int writeStatus(HardwareProfile current, HardwareProfileStatus desired) {
+  /** Creates the profile; if another pass created it first (our cache lags), uses that one. */
+  private HardwareProfile createOrFetch(ProfilePlan.Detected want) {
+    try {
+      HardwareProfile created = client.resource(newProfile(want)).create();
+      events.normal(
+          created, "ProfileDetected", "Detected from node labels: " + describe(want.spec()) + ".");
+      return created;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      return client.resources(HardwareProfile.class).withName(want.name()).require();
+    }
+  }
+
+  private HardwareProfile updateSpec(HardwareProfile latest, HardwareProfileSpec spec) {
+    if (sameSpec(latest.getSpec(), spec)) {
+      return latest;
+    }
+    LOG.debugf(
+        "spec of %s changes from %s to %s",
+        latest.getMetadata().getName(),
+        serialization.asJson(latest.getSpec()),
+        serialization.asJson(spec));
+    HardwareProfile changed = serialization.clone(latest);
+    changed.setSpec(spec);
+    return client.resource(changed).update();
+  }
+
+  private int writeStatus(HardwareProfile cached, HardwareProfileStatus desired) {
+    int[] writes = {0};
+    onConflictRetryFresh(
+        cached,
+        current -> {
+          writes[0] = writeStatusOnce(current, desired);
+          return current;
+        });
+    return writes[0];
+  }
+
+  private int writeStatusOnce(HardwareProfile current, HardwareProfileStatus desired) {
     HardwareProfileStatus before = current.getStatus();
-    List<io.fabric8.kubernetes.api.model.Condition> beforeConditions =
-        before == null ? List.of() : before.getConditions();
+    List<Condition> beforeConditions = before == null ? List.of() : before.getConditions();
     Long generation = current.getMetadata().getGeneration();
-    desired.setObservedGeneration(generation);
-    desired.setConditions(
+    HardwareProfileStatus next = serialization.clone(desired);
+    next.setObservedGeneration(generation);
+    next.setConditions(
         Conditions.merge(beforeConditions, desired.getConditions(), generation, now()));
-    if (before != null && serialization.asJson(before).equals(serialization.asJson(desired))) {
+    if (before != null && sameContent(before, next)) {
       return 0;
     }
+    if (LOG.isDebugEnabled()) {
+      LOG.debugf(
+          "status of %s changes from %s to %s",
+          current.getMetadata().getName(),
+          before == null ? null : serialization.asJson(before),
+          serialization.asJson(next));
+    }
     HardwareProfile withStatus = serialization.clone(current);
-    withStatus.setStatus(desired);
+    withStatus.setStatus(next);
     client.resource(withStatus).updateStatus();
-    warnOnTransitions(current, beforeConditions, desired);
+    warnOnTransitions(current, beforeConditions, next);
     return 1;
   }
 
+  /**
+   * Runs a write against the cached object; on a 409 (the cache was stale) reads the object afresh
+   * and runs it once more. A second conflict is left to the reconciler's retry.
+   */
+  private HardwareProfile onConflictRetryFresh(
+      HardwareProfile cached, UnaryOperator<HardwareProfile> write) {
+    try {
+      return write.apply(cached);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        return cached; // deleted meanwhile; its delete event brings another pass
+      }
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      return write.apply(
+          client
+              .resources(HardwareProfile.class)
+              .withName(cached.getMetadata().getName())
+              .require());
+    }
+  }
+
   private void warnOnTransitions(
-      HardwareProfile profile,
-      List<io.fabric8.kubernetes.api.model.Condition> before,
-      HardwareProfileStatus after) {
+      HardwareProfile profile, List<Condition> before, HardwareProfileStatus after) {
     if (Conditions.turned(before, after.getConditions(), ConditionTypes.WARNING, "True")) {
       Conditions.find(after.getConditions(), ConditionTypes.WARNING)
           .ifPresent(c -> events.warning(profile, c.getReason(), c.getMessage()));
@@ -116,7 +186,20 @@ public class HardwareProfileWriter {
   }
 
   private boolean sameSpec(HardwareProfileSpec a, HardwareProfileSpec b) {
-    return a != null && Objects.equals(serialization.asJson(a), serialization.asJson(b));
+    return a != null && sameContent(a, b);
+  }
+
+  /** Equal as JSON trees: the API server may return map keys in another order. */
+  private boolean sameContent(Object a, Object b) {
+    return Objects.equals(
+        serialization.convertValue(a, JsonNode.class),
+        serialization.convertValue(b, JsonNode.class));
+  }
+
+  private static String describe(HardwareProfileSpec spec) {
+    return spec.getGpu().getProduct() == null
+        ? "CPU-only nodes"
+        : spec.getGpu().getCountPerNode() + " x " + spec.getGpu().getProduct() + " per node";
   }
 
   private static HardwareProfile newProfile(ProfilePlan.Detected want) {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param allocatable schedulable units in node allocatable
  * @param memoryMiB memory of one unit (one GPU or one slice) in MiB, 0 when no label says it
  * @param sharedReplicas time-slicing replicas per physical GPU, 1 when not shared
+ * @param deviceId PCI device id where the labeller gives one (AMD), for catalog lookup
  * @param selector node labels that identify this kind of node
  */
 public record NodeGpus(
@@ -29,11 +30,13 @@ public record NodeGpus(
     int allocatable,
     long memoryMiB,
     int sharedReplicas,
+    String deviceId,
     Map<String, String> selector) {
 
   /** A CPU-only node. */
   static NodeGpus cpuOnly(Map<String, String> selector) {
-    return new NodeGpus(GpuVendor.NONE, null, null, null, null, null, null, 0, 0, 0, 1, selector);
+    return new NodeGpus(
+        GpuVendor.NONE, null, null, null, null, null, null, 0, 0, 0, 1, null, selector);
   }
 
   /** Physical GPUs (or slices) behind the schedulable units: replicas share one device. */

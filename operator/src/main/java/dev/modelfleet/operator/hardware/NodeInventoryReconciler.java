@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import java.util.List;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Hardware detection: any Node event (added, relabelled, removed) or HardwareProfile event
@@ -24,11 +25,11 @@ import java.util.Set;
  */
 @ControllerConfiguration(
     name = NodeInventoryReconciler.NAME,
-    generationAwareEventProcessing = false,
-    triggerReconcilerOnAllEvents = true)
+    generationAwareEventProcessing = false)
 public class NodeInventoryReconciler implements Reconciler<Node>, ConfigurableReconciler<Node> {
   public static final String NAME = "hardware-detection";
 
+  private static final Logger LOG = Logger.getLogger(NodeInventoryReconciler.class);
   private final HardwareDetection detection;
 
   public NodeInventoryReconciler(HardwareDetection detection) {
@@ -38,6 +39,9 @@ public class NodeInventoryReconciler implements Reconciler<Node>, ConfigurableRe
   @Override
   public UpdateControl<Node> reconcile(Node node, Context<Node> context) {
     List<Node> nodes = context.getPrimaryCache().list().toList();
+    LOG.debugf(
+        "re-deriving profiles of %d nodes after a change to %s",
+        nodes.size(), node.getMetadata().getName());
     detection.sync(nodes, profiles(context));
     return UpdateControl.noUpdate();
   }
@@ -48,7 +52,11 @@ public class NodeInventoryReconciler implements Reconciler<Node>, ConfigurableRe
         InformerEventSourceConfiguration.from(HardwareProfile.class, Node.class)
             .withSecondaryToPrimaryMapper(profile -> anyNode(context))
             .build();
-    return List.of(new InformerEventSource<>(config, context));
+    var profileSource = new InformerEventSource<>(config, context);
+    Runnable emptyFleet = () -> detection.sync(List.of(), profileSource.list().toList());
+    return List.of(
+        profileSource,
+        new NodeDeletionEvents(context.getClient(), context.getPrimaryCache(), emptyFleet));
   }
 
   /**

@@ -68,6 +68,7 @@ final class NvidiaGpuReader {
         Math.min(capacity, node.allocatableOf(resource)),
         node.longLabel(MEMORY_MIB).orElse(0L),
         replicas,
+        null,
         selector);
   }
 
@@ -87,6 +88,7 @@ final class NvidiaGpuReader {
         node.allocatableOf(resource),
         node.longLabel(prefix + ".memory").orElse(0L),
         1,
+        null,
         selector(node, PRODUCT, MIG_STRATEGY, prefix + ".count"));
   }
 

@@ -99,10 +99,10 @@ public final class ProfilePlanner {
   private ProfilePlan.Detected detectedProfile(
       String name, HardwareClass hw, List<Member> members) {
     NodeGpus first = members.get(0).gpus();
-    ResolvedGpu gpu = ResolvedGpu.of(hw, first.family(), first.computeCapability(), catalog);
+    ResolvedGpu gpu = ResolvedGpu.of(hw, first, catalog);
     HardwareProfileSpec spec = new HardwareProfileSpec();
     spec.setGpu(gpu.spec());
-    spec.setNodeSelector(new LinkedHashMap<>(first.selector()));
+    spec.setNodeSelector(new TreeMap<>(first.selector()));
     List<NodeGpus> all = members.stream().map(Member::gpus).toList();
     List<String> nodeNames = members.stream().map(m -> m.node().getMetadata().getName()).toList();
     return new ProfilePlan.Detected(name, spec, DetectedStatusFactory.status(nodeNames, all, gpu));

@@ -13,15 +13,19 @@ import java.util.Optional;
 record ResolvedGpu(GpuSpec spec, Optional<GpuModel> catalogEntry, Optional<String> warning) {
   private static final double MIB_PER_GIB = 1024.0;
 
-  static ResolvedGpu of(
-      HardwareClass hw, String family, String computeCapability, GpuCatalog catalog) {
+  static ResolvedGpu of(HardwareClass hw, NodeGpus sample, GpuCatalog catalog) {
+    String family = sample.family();
+    String computeCapability = sample.computeCapability();
     GpuSpec spec = new GpuSpec();
     spec.setVendor(hw.vendor());
     spec.setCountPerNode(hw.unitsPerNode());
     if (hw.vendor() == GpuVendor.NONE) {
       return new ResolvedGpu(spec, Optional.empty(), Optional.empty());
     }
-    Optional<GpuModel> entry = catalog.lookup(hw.baseProduct());
+    Optional<GpuModel> entry =
+        catalog
+            .lookup(hw.baseProduct())
+            .or(() -> Optional.ofNullable(sample.deviceId()).flatMap(catalog::lookup));
     spec.setProduct(hw.baseProduct());
     spec.setResourceName(hw.resourceName());
     spec.setFamily(family != null ? family : entry.map(GpuModel::family).orElse(null));
@@ -38,22 +42,21 @@ record ResolvedGpu(GpuSpec spec, Optional<GpuModel> catalogEntry, Optional<Strin
     if (memoryGiB > 0) {
       spec.setMemoryGiB(memoryGiB);
     }
-    entry.ifPresent(
-        gpu ->
-            spec.setMemoryBandwidthGBps(
-                round(gpu.memoryBandwidthGBps() * sliceShare(memoryGiB, gpu))));
+    double share = hw.migProfile() == null ? 1.0 : sliceShare(memoryGiB, entry);
+    entry.ifPresent(gpu -> spec.setMemoryBandwidthGBps(round(gpu.memoryBandwidthGBps() * share)));
     return new ResolvedGpu(spec, entry, warning(hw, entry, memoryGiB));
   }
 
   /**
    * A MIG slice owns a fixed share of the GPU's memory slices and with them the same share of
-   * memory bandwidth (NVIDIA MIG user guide, "Supported MIG Profiles"); whole GPUs get all.
+   * memory bandwidth (NVIDIA MIG user guide, "Supported MIG Profiles"). Only for MIG: a whole GPU's
+   * labelled memory is a little under the marketed figure, and it keeps all its bandwidth.
    */
-  private static double sliceShare(double memoryGiB, GpuModel gpu) {
-    if (memoryGiB <= 0 || memoryGiB >= gpu.memoryGiB()) {
+  private static double sliceShare(double memoryGiB, Optional<GpuModel> gpu) {
+    if (gpu.isEmpty() || memoryGiB <= 0 || memoryGiB >= gpu.get().memoryGiB()) {
       return 1.0;
     }
-    return memoryGiB / gpu.memoryGiB();
+    return memoryGiB / gpu.get().memoryGiB();
   }
 
   private static Optional<String> warning(

@@ -20,9 +20,7 @@ public class LeaderElectionProducer {
     }
     var builder =
         LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
-                settings.leaderElection().leaseName())
-            // Exiting the JVM from a lost-lease callback can deadlock a graceful shutdown.
-            .withExitOnStopLeading(false);
+            settings.leaderElection().leaseName());
     settings.leaderElection().leaseNamespace().ifPresent(builder::withLeaseNamespace);
     return builder.build();
   }
