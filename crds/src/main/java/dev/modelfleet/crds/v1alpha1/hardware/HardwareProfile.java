@@ -1,6 +1,7 @@
 package dev.modelfleet.crds.v1alpha1.hardware;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.modelfleet.crds.v1alpha1.common.ApiGroup;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -43,6 +44,22 @@ public class HardwareProfile extends CustomResource<HardwareProfileSpec, Hardwar
 
   /** Label on profiles the operator detected; remove it to take a profile over by hand. */
   public static final String DETECTED_LABEL = ApiGroup.GROUP + "/detected";
+
+  @Override
+  @JsonPropertyDescription(
+      "The class of nodes: its GPUs, model-cache disk, price and node selector. Written by the"
+          + " operator for detected profiles, by a person for overrides.")
+  public HardwareProfileSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription(
+      "Written by the operator: the nodes matched, their totals, detection confidence and"
+          + " conditions.")
+  public HardwareProfileStatus getStatus() {
+    return super.getStatus();
+  }
 
   @Override
   protected HardwareProfileStatus initStatus() {

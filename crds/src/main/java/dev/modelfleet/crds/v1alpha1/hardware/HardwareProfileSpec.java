@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a class of nodes offers: its GPUs, its model-cache disk, its price and which nodes. */
@@ -26,12 +25,12 @@ public class HardwareProfileSpec {
   @JsonPropertyDescription(
       "Node labels that select the nodes of this class (all must match). Detected profiles set"
           + " it from GPU Feature Discovery labels; an override must set at least one label.")
-  private Map<String, String> nodeSelector = new LinkedHashMap<>();
+  private Map<String, String> nodeSelector;
 
   @Min(0)
   @JsonPropertyDescription(
       "Disk on each node available for the model cache, in GiB. Bounds how many models a node"
-          + " keeps; a pool's own diskBudgetGiB may lower it.")
+          + " keeps; a pool's own budgets.diskGiBPerNode may lower it.")
   private Double modelCacheDiskGiB;
 
   @Min(0)
@@ -52,7 +51,7 @@ public class HardwareProfileSpec {
   }
 
   public void setNodeSelector(Map<String, String> nodeSelector) {
-    this.nodeSelector = nodeSelector == null ? new LinkedHashMap<>() : nodeSelector;
+    this.nodeSelector = nodeSelector;
   }
 
   public Double getModelCacheDiskGiB() {
