@@ -7,6 +7,7 @@ import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfileSpec;
 import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfileStatus;
 import dev.modelfleet.operator.events.EventRecorder;
 import dev.modelfleet.operator.status.Conditions;
+import dev.modelfleet.serving.ManagedLabels;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,12 +30,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class HardwareProfileWriter {
-  static final Map<String, String> DETECTED_LABELS =
-      Map.of(
-          HardwareProfile.DETECTED_LABEL,
-          "true",
-          "app.kubernetes.io/managed-by",
-          "modelfleet-operator");
+  static final Map<String, String> DETECTED_LABELS = detectedLabels();
 
   private static final Logger LOG = Logger.getLogger(HardwareProfileWriter.class);
   private final KubernetesClient client;
@@ -194,6 +190,14 @@ public class HardwareProfileWriter {
     return Objects.equals(
         serialization.convertValue(a, JsonNode.class),
         serialization.convertValue(b, JsonNode.class));
+  }
+
+  private static Map<String, String> detectedLabels() {
+    Map<String, String> labels =
+        new java.util.LinkedHashMap<>(
+            ManagedLabels.of("hardware-profile", "detected", "hardware-detection"));
+    labels.put(HardwareProfile.DETECTED_LABEL, "true");
+    return Map.copyOf(labels);
   }
 
   private static String describe(HardwareProfileSpec spec) {

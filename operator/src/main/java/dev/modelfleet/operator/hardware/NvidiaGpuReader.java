@@ -60,7 +60,7 @@ final class NvidiaGpuReader {
         GpuVendor.NVIDIA,
         product,
         GpuCatalog.baseProduct(product),
-        node.label(FAMILY).orElse(null),
+        family(node),
         computeCapability(node),
         GpuCatalog.migProfileOf(product).orElse(null),
         resource,
@@ -80,7 +80,7 @@ final class NvidiaGpuReader {
         GpuVendor.NVIDIA,
         product,
         GpuCatalog.baseProduct(product),
-        node.label(FAMILY).orElse(null),
+        family(node),
         computeCapability(node),
         profile,
         resource,
@@ -90,6 +90,11 @@ final class NvidiaGpuReader {
         1,
         null,
         selector(node, PRODUCT, MIG_STRATEGY, prefix + ".count"));
+  }
+
+  /** GFD writes "undefined" for a compute capability it has no family name for. */
+  private static String family(NodeFacts node) {
+    return node.label(FAMILY).filter(f -> !"undefined".equals(f)).orElse(null);
   }
 
   private static String computeCapability(NodeFacts node) {

@@ -102,7 +102,8 @@ public final class ProfilePlanner {
     ResolvedGpu gpu = ResolvedGpu.of(hw, first, catalog);
     HardwareProfileSpec spec = new HardwareProfileSpec();
     spec.setGpu(gpu.spec());
-    spec.setNodeSelector(new TreeMap<>(first.selector()));
+    // An empty selector would fail the schema (minProperties: 1); leave it unset instead.
+    spec.setNodeSelector(first.selector().isEmpty() ? null : new TreeMap<>(first.selector()));
     List<NodeGpus> all = members.stream().map(Member::gpus).toList();
     List<String> nodeNames = members.stream().map(m -> m.node().getMetadata().getName()).toList();
     return new ProfilePlan.Detected(name, spec, DetectedStatusFactory.status(nodeNames, all, gpu));

@@ -87,6 +87,25 @@ class HardwareDetectionTest {
   }
 
   @Test
+  void everyGfdLabelSetBecomesItsProfiles() {
+    GfdFixture.ALL.forEach(fixture -> create(TestNodes.fixture(fixture.file())));
+
+    for (GfdFixture fixture : GfdFixture.ALL) {
+      String node = TestNodes.fixture(fixture.file()).getMetadata().getName();
+      for (GfdFixture.Expected want : fixture.profiles()) {
+        HardwareProfile profile = awaitProfileListing(want.name(), List.of(node));
+        assertThat(profile.getSpec().getGpu().getProduct()).isEqualTo(want.product());
+        assertThat(profile.getSpec().getGpu().getCountPerNode()).isEqualTo(want.countPerNode());
+        assertThat(profile.getSpec().getGpu().getResourceName()).isEqualTo(want.resourceName());
+        assertThat(profile.getStatus().getConfidence()).isEqualTo(want.confidence());
+        assertThat(profile.getStatus().getTotals().getGpus()).isEqualTo(want.countPerNode());
+      }
+    }
+    assertThat(profiles())
+        .hasSize(GfdFixture.ALL.stream().mapToInt(f -> f.profiles().size()).sum());
+  }
+
+  @Test
   void aPersonsOverrideWinsAndIsNeverOverwritten() {
     Node reserved = TestNodes.nvidia("reserved-0", "NVIDIA-H100-80GB-HBM3", 8, H100_MIB);
     reserved.getMetadata().getLabels().put("team", "research");
