@@ -38,7 +38,9 @@ public class DemoApplication implements QuarkusApplication {
     List<HasMetadata> applied = new ArrayList<>();
     for (Path example : exampleFiles(options.examples())) {
       for (HasMetadata resource : load(client, example)) {
-        applied.add(client.resource(resource).inNamespace(NAMESPACE).create());
+        // Namespaced kinds land in the client's namespace (the demo's); cluster-scoped ones stay
+        // so.
+        applied.add(client.resource(resource).create());
       }
     }
     List<Node> nodeList = nodes.stream().map(Node.class::cast).toList();

@@ -3,6 +3,7 @@ package dev.modelfleet.operator.demo;
 import dev.modelfleet.crds.v1alpha1.common.ConditionTypes;
 import dev.modelfleet.crds.v1alpha1.hardware.GpuSpec;
 import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfile;
+import dev.modelfleet.crds.v1alpha1.hardware.ProfileSource;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
@@ -22,9 +23,11 @@ final class DemoReport {
       List<Node> nodes,
       List<HardwareProfile> profiles,
       List<HasMetadata> applied) {
+    long overrides =
+        profiles.stream().filter(p -> p.getStatus().getSource() == ProfileSource.Override).count();
     out.printf(
-        "%nModelFleet demo: %d simulated nodes, %d HardwareProfiles detected%n%n",
-        nodes.size(), profiles.size());
+        "%nModelFleet demo: %d simulated nodes, %d HardwareProfiles (%d detected, %d override)%n%n",
+        nodes.size(), profiles.size(), profiles.size() - overrides, overrides);
     out.printf(
         ROW,
         "HARDWAREPROFILE",
