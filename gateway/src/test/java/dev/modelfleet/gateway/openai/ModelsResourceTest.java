@@ -1,0 +1,127 @@
+package dev.modelfleet.gateway.openai;
+
+import static dev.modelfleet.gateway.testing.TestRoutes.route;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.modelfleet.crds.v1alpha1.route.ModelRoute;
+import dev.modelfleet.gateway.routes.RouteCatalogReadiness;
+import dev.modelfleet.gateway.testing.ModelRouteCrd;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /v1/models} and readiness, against Fabric8's mock API server in CRUD mode. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true, setup = ModelRouteCrd.class)
+class ModelsResourceTest {
+  private static final Duration INFORMER_WAIT = Duration.ofSeconds(10);
+
+  @KubernetesTestServer KubernetesServer server;
+
+  @Test
+  void listsRoutesOfAllNamespacesInOpenAiFormatSortedById() {
+    ModelRoute zeta = create(route("team-a", "zeta", "zeta-chat"));
+    create(route("team-b", "alpha", "alpha-chat"));
+    create(route("team-a", "middle", "middle-chat"));
+
+    JsonPath body =
+        awaitModels(ids -> ids.containsAll(List.of("alpha-chat", "middle-chat", "zeta-chat")));
+
+    assertThat(body.getString("object")).isEqualTo("list");
+    List<String> ids = body.getList("data.id", String.class);
+    assertThat(ids).isSorted();
+    Map<String, Object> entry = entry(body, "zeta-chat");
+    assertThat(entry)
+        .containsEntry("object", "model")
+        .containsEntry("owned_by", "modelfleet")
+        .containsOnlyKeys("id", "object", "created", "owned_by");
+    assertThat(((Number) entry.get("created")).longValue()).isEqualTo(createdOf(zeta));
+  }
+
+  @Test
+  void deletedRouteDisappears() {
+    ModelRoute doomed = create(route("team-a", "doomed", "doomed-chat"));
+    awaitModels(ids -> ids.contains("doomed-chat"));
+
+    client().resource(doomed).delete();
+
+    awaitModels(ids -> !ids.contains("doomed-chat"));
+  }
+
+  @Test
+  void routesSharingAModelNameAreListedOnce() {
+    ModelRoute first = create(route("team-a", "shared-a", "shared-chat"));
+    create(route("team-b", "shared-b", "shared-chat"));
+    create(route("team-b", "shared-c", "shared-chat"));
+    awaitModels(ids -> ids.contains("shared-chat"));
+
+    // Wait until the informer has seen all three, then check they still collapse into one entry.
+    await()
+        .atMost(INFORMER_WAIT)
+        .untilAsserted(
+            () -> {
+              List<String> ids = models().getList("data.id", String.class);
+              assertThat(ids).containsOnlyOnce("shared-chat").doesNotHaveDuplicates();
+            });
+    assertThat(((Number) entry(models(), "shared-chat").get("created")).longValue())
+        .isEqualTo(createdOf(first));
+  }
+
+  @Test
+  void readinessIsUpOnceTheInformerHasSynced() {
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.name", hasItem(RouteCatalogReadiness.NAME));
+  }
+
+  private KubernetesClient client() {
+    return server.getClient();
+  }
+
+  private ModelRoute create(ModelRoute route) {
+    return client().resource(route).create();
+  }
+
+  private static long createdOf(ModelRoute stored) {
+    return OffsetDateTime.parse(stored.getMetadata().getCreationTimestamp()).toEpochSecond();
+  }
+
+  private static JsonPath models() {
+    return given()
+        .when()
+        .get("/v1/models")
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .extract()
+        .jsonPath();
+  }
+
+  private static JsonPath awaitModels(java.util.function.Predicate<List<String>> condition) {
+    return await()
+        .atMost(INFORMER_WAIT)
+        .until(
+            ModelsResourceTest::models,
+            body -> condition.test(body.getList("data.id", String.class)));
+  }
+
+  private static Map<String, Object> entry(JsonPath body, String id) {
+    return body.getMap("data.find { it.id == '" + id + "' }");
+  }
+}
