@@ -46,19 +46,22 @@ class OperatorEndpointsTest {
                 .build())
         .create();
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given()
-                    .when()
-                    .get("/q/metrics")
-                    .then()
-                    .statusCode(200)
-                    .body(
-                        containsString(
-                            "modelfleet_hardware_nodes{profile=\"cpu-only\",source=\"detected\"}"))
-                    .body(containsString("operator_sdk_reconciliations_success_total")));
-    admin.nodes().withName("metrics-cpu-0").delete();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  given()
+                      .when()
+                      .get("/q/metrics")
+                      .then()
+                      .statusCode(200)
+                      .body(
+                          containsString(
+                              "modelfleet_hardware_nodes{profile=\"cpu-only\",source=\"detected\"}"))
+                      .body(containsString("operator_sdk_reconciliations_success_total")));
+    } finally {
+      admin.nodes().withName("metrics-cpu-0").delete();
+    }
   }
 }

@@ -193,5 +193,17 @@ public final class KubeApiServer {
     for (int i = processes.size() - 1; i >= 0; i--) {
       ProcessLauncher.stop(processes.get(i));
     }
+    if (!processes.isEmpty()) {
+      deleteWorkDir(); // etcd data and certificates; only the JVM that started the servers owns
+      // them
+    }
+  }
+
+  private void deleteWorkDir() {
+    try (var paths = Files.walk(workDir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("[kube-test-server] could not delete " + workDir + ": " + e.getMessage());
+    }
   }
 }

@@ -38,7 +38,6 @@ final class AmdGpuReader {
         new NodeGpus(
             GpuVendor.AMD,
             product,
-            product,
             family,
             null,
             null,
@@ -87,9 +86,5 @@ final class AmdGpuReader {
       case "G" -> Math.round(amount * 1024);
       default -> Math.round(amount);
     };
-  }
-
-  static boolean hasAny(NodeFacts node) {
-    return node.capacityOf(GPU_RESOURCE) > 0;
   }
 }

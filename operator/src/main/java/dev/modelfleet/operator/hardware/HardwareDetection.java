@@ -4,9 +4,10 @@ import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfile;
 import dev.modelfleet.ranker.gpu.GpuCatalog;
 import io.fabric8.kubernetes.api.model.Node;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -25,10 +26,16 @@ public class HardwareDetection {
     this.metrics = metrics;
   }
 
-  public synchronized int sync(Collection<Node> nodes, Collection<HardwareProfile> profiles) {
-    ProfilePlan plan = planner.plan(nodes, profiles);
+  /**
+   * Re-derives every profile. The caches are read inside the lock, so a pass never writes an older
+   * picture of the fleet over a newer one.
+   */
+  public synchronized int sync(
+      Supplier<List<Node>> nodes, Supplier<List<HardwareProfile>> profiles) {
+    List<HardwareProfile> current = profiles.get();
+    ProfilePlan plan = planner.plan(nodes.get(), current);
     Map<String, HardwareProfile> byName =
-        profiles.stream()
+        current.stream()
             .collect(Collectors.toMap(p -> p.getMetadata().getName(), Function.identity()));
     int writes = writer.apply(plan, byName);
     metrics.record(plan);

@@ -17,9 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
@@ -32,6 +34,7 @@ import org.jboss.logging.Logger;
 public class HardwareProfileWriter {
   static final Map<String, String> DETECTED_LABELS = detectedLabels();
 
+  private static final int HTTP_UNPROCESSABLE = 422;
   private static final Logger LOG = Logger.getLogger(HardwareProfileWriter.class);
   private final KubernetesClient client;
   private final EventRecorder events;
@@ -43,28 +46,58 @@ public class HardwareProfileWriter {
     this.serialization = client.getKubernetesSerialization();
   }
 
-  /** Writes what differs; returns the number of API writes made. */
+  /**
+   * Writes what differs; returns the number of API writes made. One profile's failure does not stop
+   * the others: a rejected (422) object is logged, since retrying cannot fix it; any other failure
+   * is rethrown at the end so the reconciler retries with backoff.
+   */
   public int apply(ProfilePlan plan, Map<String, HardwareProfile> existing) {
+    List<KubernetesClientException> retryable = new ArrayList<>();
     int writes = 0;
     for (ProfilePlan.Detected want : plan.detected()) {
-      writes += applyDetected(want, existing.get(want.name()));
+      writes +=
+          isolated(want.name(), retryable, () -> applyDetected(want, existing.get(want.name())));
     }
     for (var override : plan.overrides().entrySet()) {
       HardwareProfile current = existing.get(override.getKey());
       if (current != null) {
-        writes += writeStatus(current, override.getValue());
+        writes +=
+            isolated(override.getKey(), retryable, () -> writeStatus(current, override.getValue()));
       }
     }
     for (String name : plan.deletions()) {
-      HardwareProfile gone = existing.get(name);
-      client.resource(gone).delete();
-      events.normal(
-          gone,
-          "ProfileRemoved",
-          "No node of this class is left; the detected profile was deleted.");
-      writes++;
+      writes += isolated(name, retryable, () -> delete(existing.get(name)));
+    }
+    if (!retryable.isEmpty()) {
+      KubernetesClientException first = retryable.get(0);
+      retryable.stream().skip(1).forEach(first::addSuppressed);
+      throw first;
     }
     return writes;
+  }
+
+  private static int isolated(
+      String name, List<KubernetesClientException> retryable, IntSupplier write) {
+    try {
+      return write.getAsInt();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HTTP_UNPROCESSABLE) {
+        LOG.errorf("the API server rejected HardwareProfile %s: %s", name, e.getMessage());
+      } else {
+        retryable.add(e);
+      }
+      return 0;
+    }
+  }
+
+  /**
+   * Deletes a detected profile unless it changed since it was read (e.g. a person took it over).
+   */
+  private int delete(HardwareProfile gone) {
+    client.resource(gone).lockResourceVersion().delete();
+    events.normal(
+        gone, "ProfileRemoved", "No node of this class is left; the detected profile was deleted.");
+    return 1;
   }
 
   private int applyDetected(ProfilePlan.Detected want, HardwareProfile cached) {
@@ -73,6 +106,9 @@ public class HardwareProfileWriter {
     if (current == null) {
       current = createOrFetch(want);
       writes++;
+    }
+    if (!current.isDetected()) {
+      return writes; // a person's profile by that name: never written by detection
     }
     if (!sameSpec(current.getSpec(), want.spec())) {
       current = onConflictRetryFresh(current, latest -> updateSpec(latest, want.spec()));
@@ -97,7 +133,7 @@ public class HardwareProfileWriter {
   }
 
   private HardwareProfile updateSpec(HardwareProfile latest, HardwareProfileSpec spec) {
-    if (sameSpec(latest.getSpec(), spec)) {
+    if (!latest.isDetected() || sameSpec(latest.getSpec(), spec)) {
       return latest;
     }
     LOG.debugf(

@@ -8,7 +8,6 @@ import java.util.Map;
  * of one profile, time-sliced replicas, or nothing (a CPU-only node).
  *
  * @param vendor who made the GPU, {@code NONE} for CPU-only nodes
- * @param labelledProduct the product label as written, e.g. {@code Tesla-T4-SHARED}
  * @param baseProduct the product without MIG or sharing suffixes, e.g. {@code Tesla-T4}
  * @param resourceName the extended resource to request, e.g. {@code nvidia.com/mig-1g.5gb}
  * @param capacity schedulable units in node capacity
@@ -20,7 +19,6 @@ import java.util.Map;
  */
 public record NodeGpus(
     GpuVendor vendor,
-    String labelledProduct,
     String baseProduct,
     String family,
     String computeCapability,
@@ -35,8 +33,7 @@ public record NodeGpus(
 
   /** A CPU-only node. */
   static NodeGpus cpuOnly(Map<String, String> selector) {
-    return new NodeGpus(
-        GpuVendor.NONE, null, null, null, null, null, null, 0, 0, 0, 1, null, selector);
+    return new NodeGpus(GpuVendor.NONE, null, null, null, null, null, 0, 0, 0, 1, null, selector);
   }
 
   /** Physical GPUs (or slices) behind the schedulable units: replicas share one device. */

@@ -3,6 +3,7 @@ package dev.modelfleet.operator.hardware;
 import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfile;
 import io.fabric8.kubernetes.api.model.Node;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -15,22 +16,23 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
 import java.util.List;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Hardware detection: any Node event (added, relabelled, removed) or HardwareProfile event
- * re-derives the fleet's profiles. Node label changes do not bump the generation, so every event
- * counts; deletions trigger too, without a finalizer on Nodes. A node added to an empty cluster
- * arrives as a Node event itself, so no profile event is lost when no node exists.
+ * re-derives the fleet's profiles. Node label changes do not bump the generation, so every update
+ * that touches labels or GPU capacity counts ({@link NodeHardwareChanged}); deletions trigger too,
+ * through {@link NodeDeletionEvents}, without a finalizer on Nodes.
  */
 @ControllerConfiguration(
     name = NodeInventoryReconciler.NAME,
-    generationAwareEventProcessing = false)
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = NodeHardwareChanged.class))
 public class NodeInventoryReconciler implements Reconciler<Node>, ConfigurableReconciler<Node> {
   public static final String NAME = "hardware-detection";
 
-  private static final Logger LOG = Logger.getLogger(NodeInventoryReconciler.class);
   private final HardwareDetection detection;
+  private volatile InformerEventSource<HardwareProfile, Node> profiles;
+  private volatile NodeDeletionEvents deletions;
 
   public NodeInventoryReconciler(HardwareDetection detection) {
     this.detection = detection;
@@ -38,11 +40,9 @@ public class NodeInventoryReconciler implements Reconciler<Node>, ConfigurableRe
 
   @Override
   public UpdateControl<Node> reconcile(Node node, Context<Node> context) {
-    List<Node> nodes = context.getPrimaryCache().list().toList();
-    LOG.debugf(
-        "re-deriving profiles of %d nodes after a change to %s",
-        nodes.size(), node.getMetadata().getName());
-    detection.sync(nodes, profiles(context));
+    detection.sync(
+        () -> context.getPrimaryCache().list(n -> !deletions.isDeleted(n)).toList(),
+        () -> profiles.list().toList());
     return UpdateControl.noUpdate();
   }
 
@@ -52,11 +52,9 @@ public class NodeInventoryReconciler implements Reconciler<Node>, ConfigurableRe
         InformerEventSourceConfiguration.from(HardwareProfile.class, Node.class)
             .withSecondaryToPrimaryMapper(profile -> anyNode(context))
             .build();
-    var profileSource = new InformerEventSource<>(config, context);
-    Runnable emptyFleet = () -> detection.sync(List.of(), profileSource.list().toList());
-    return List.of(
-        profileSource,
-        new NodeDeletionEvents(context.getClient(), context.getPrimaryCache(), emptyFleet));
+    profiles = new InformerEventSource<>(config, context);
+    deletions = new NodeDeletionEvents(context.getClient(), context.getPrimaryCache());
+    return List.of(profiles, deletions);
   }
 
   /**
@@ -72,16 +70,10 @@ public class NodeInventoryReconciler implements Reconciler<Node>, ConfigurableRe
         .orElse(Set.of());
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<HardwareProfile> profiles(Context<Node> context) {
-    var source =
-        (InformerEventSource<HardwareProfile, Node>)
-            context.eventSourceRetriever().getEventSourceFor(HardwareProfile.class);
-    return source.list().toList();
-  }
-
   @Override
   public void updateConfigurationFrom(ControllerConfigurationOverrider<Node> overrider) {
-    // Nothing to change at runtime; implementing this lets demo mode switch off server-side apply.
+    // Nothing to change at runtime. Implementing this interface is what lets the demo mode's
+    // ConfigurationServiceCustomizer reach this controller (QOSDK 7.7.3 otherwise keeps the
+    // build-time configuration); it matters once a controller writes with server-side apply.
   }
 }

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  * slices (single and mixed strategies) and time-sliced replicas.
  */
 final class NvidiaGpuReader {
-  static final String PREFIX = "nvidia.com/";
   static final String PRODUCT = "nvidia.com/gpu.product";
   static final String MEMORY_MIB = "nvidia.com/gpu.memory";
   static final String COUNT = "nvidia.com/gpu.count";
@@ -58,7 +57,6 @@ final class NvidiaGpuReader {
     Map<String, String> selector = selector(node, PRODUCT, COUNT, REPLICAS);
     return new NodeGpus(
         GpuVendor.NVIDIA,
-        product,
         GpuCatalog.baseProduct(product),
         family(node),
         computeCapability(node),
@@ -78,7 +76,6 @@ final class NvidiaGpuReader {
     String resource = prefix;
     return new NodeGpus(
         GpuVendor.NVIDIA,
-        product,
         GpuCatalog.baseProduct(product),
         family(node),
         computeCapability(node),
@@ -109,10 +106,5 @@ final class NvidiaGpuReader {
       node.label(key).ifPresent(value -> selector.put(key, value));
     }
     return selector;
-  }
-
-  static boolean hasAny(NodeFacts node) {
-    return node.labels().containsKey(PRODUCT)
-        || node.capacity().keySet().stream().anyMatch(k -> k.startsWith(PREFIX));
   }
 }

@@ -41,7 +41,7 @@ final class OverrideStatusFactory {
             ? Optional.empty()
             : catalog.lookup(gpu.getProduct());
     status.setCatalogEntry(entry.map(GpuModel::name).orElse(null));
-    Optional<String> warning = warning(gpu, entry);
+    Optional<ProfileWarning> warning = warning(gpu, entry);
     status.setConfidence(warning.isEmpty() ? DetectionConfidence.HIGH : DetectionConfidence.LOW);
     status.setConditions(ProfileConditions.of(ready(override, names.size(), totals), warning));
     return status;
@@ -77,16 +77,18 @@ final class OverrideStatusFactory {
         ProfileConditions.NODES_MATCHED, ProfileTotals.describe(nodeCount, totals));
   }
 
-  private static Optional<String> warning(GpuSpec gpu, Optional<GpuModel> entry) {
+  private static Optional<ProfileWarning> warning(GpuSpec gpu, Optional<GpuModel> entry) {
     if (gpu == null || gpu.getVendor() == GpuVendor.NONE) {
       return Optional.empty();
     }
     if (gpu.getMemoryBandwidthGBps() == null && entry.isEmpty()) {
       return Optional.of(
-          "GPU product '"
-              + gpu.getProduct()
-              + "' is not in the GPU catalog and spec.gpu.memoryBandwidthGBps is not set: set it"
-              + " so speed estimates are not guesses.");
+          new ProfileWarning(
+              ProfileWarning.UNKNOWN_GPU,
+              "GPU product '"
+                  + gpu.getProduct()
+                  + "' is not in the GPU catalog and spec.gpu.memoryBandwidthGBps is not set: set"
+                  + " it so speed estimates are not guesses."));
     }
     return Optional.empty();
   }

@@ -11,15 +11,14 @@ final class ProfileConditions {
   static final String NODES_MATCHED = "NodesMatched";
   static final String NO_MATCHING_NODES = "NoMatchingNodes";
   static final String NO_NODE_SELECTOR = "NoNodeSelector";
-  static final String UNKNOWN_GPU = "UnknownGPUProduct";
   static final String NO_WARNINGS = "NoWarnings";
 
   private ProfileConditions() {}
 
-  static List<Condition> of(Condition ready, Optional<String> warning) {
+  static List<Condition> of(Condition ready, Optional<ProfileWarning> warning) {
     Condition warn =
         warning
-            .map(message -> condition(ConditionTypes.WARNING, "True", UNKNOWN_GPU, message))
+            .map(w -> condition(ConditionTypes.WARNING, "True", w.reason(), w.message()))
             .orElseGet(
                 () ->
                     condition(

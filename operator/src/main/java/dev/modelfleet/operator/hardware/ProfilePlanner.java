@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Node;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,20 +56,12 @@ public final class ProfilePlanner {
       }
     }
 
-    Set<String> takenNames = new HashSet<>();
-    overrides.forEach(p -> takenNames.add(p.getMetadata().getName()));
-    Map<String, Long> nameCounts =
-        classes.keySet().stream()
-            .collect(Collectors.groupingBy(HardwareClass::profileName, Collectors.counting()));
+    Set<String> takenNames =
+        overrides.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+    Map<HardwareClass, String> names = ProfileNaming.assign(classes.keySet(), takenNames);
     List<ProfilePlan.Detected> detected = new ArrayList<>();
     for (var entry : classes.entrySet()) {
-      HardwareClass hw = entry.getKey();
-      String name =
-          nameCounts.get(hw.profileName()) > 1 ? hw.profileNameWithMemory() : hw.profileName();
-      if (takenNames.contains(name)) {
-        name = name + "-detected";
-      }
-      detected.add(detectedProfile(name, hw, entry.getValue()));
+      detected.add(detectedProfile(names.get(entry.getKey()), entry.getKey(), entry.getValue()));
     }
 
     Set<String> desiredNames =
@@ -102,11 +93,21 @@ public final class ProfilePlanner {
     ResolvedGpu gpu = ResolvedGpu.of(hw, first, catalog);
     HardwareProfileSpec spec = new HardwareProfileSpec();
     spec.setGpu(gpu.spec());
-    // An empty selector would fail the schema (minProperties: 1); leave it unset instead.
-    spec.setNodeSelector(first.selector().isEmpty() ? null : new TreeMap<>(first.selector()));
     List<NodeGpus> all = members.stream().map(Member::gpus).toList();
+    Map<String, String> selector = commonSelector(all);
+    // An empty selector would fail the schema (minProperties: 1); leave it unset instead.
+    spec.setNodeSelector(selector.isEmpty() ? null : selector);
     List<String> nodeNames = members.stream().map(m -> m.node().getMetadata().getName()).toList();
     return new ProfilePlan.Detected(name, spec, DetectedStatusFactory.status(nodeNames, all, gpu));
+  }
+
+  /** The identifying labels every member carries with the same value, so it selects them all. */
+  private static Map<String, String> commonSelector(List<NodeGpus> members) {
+    Map<String, String> common = new TreeMap<>(members.get(0).selector());
+    for (NodeGpus member : members) {
+      common.entrySet().retainAll(member.selector().entrySet());
+    }
+    return common;
   }
 
   private record Member(Node node, NodeGpus gpus) {}

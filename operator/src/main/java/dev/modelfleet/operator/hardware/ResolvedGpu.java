@@ -10,7 +10,8 @@ import java.util.Optional;
  * A class's GPU facts with the catalog filled in: memory from the node label when present (it is
  * what the driver reports), bandwidth from the catalog, a MIG slice getting its share of it.
  */
-record ResolvedGpu(GpuSpec spec, Optional<GpuModel> catalogEntry, Optional<String> warning) {
+record ResolvedGpu(
+    GpuSpec spec, Optional<GpuModel> catalogEntry, Optional<ProfileWarning> warning) {
   private static final double MIB_PER_GIB = 1024.0;
 
   static ResolvedGpu of(HardwareClass hw, NodeGpus sample, GpuCatalog catalog) {
@@ -26,7 +27,7 @@ record ResolvedGpu(GpuSpec spec, Optional<GpuModel> catalogEntry, Optional<Strin
         catalog
             .lookup(hw.baseProduct())
             .or(() -> Optional.ofNullable(sample.deviceId()).flatMap(catalog::lookup));
-    spec.setProduct(hw.baseProduct());
+    spec.setProduct(isBlank(hw.baseProduct()) ? null : hw.baseProduct());
     spec.setResourceName(hw.resourceName());
     spec.setFamily(family != null ? family : entry.map(GpuModel::family).orElse(null));
     spec.setComputeCapability(
@@ -59,26 +60,45 @@ record ResolvedGpu(GpuSpec spec, Optional<GpuModel> catalogEntry, Optional<Strin
     return memoryGiB / gpu.get().memoryGiB();
   }
 
-  private static Optional<String> warning(
+  private static Optional<ProfileWarning> warning(
       HardwareClass hw, Optional<GpuModel> entry, double memoryGiB) {
+    if (isBlank(hw.baseProduct())) {
+      return Optional.of(
+          new ProfileWarning(
+              ProfileWarning.NO_PRODUCT_LABEL,
+              "These nodes advertise "
+                  + hw.resourceName()
+                  + " but no label names the GPU product. Check that GPU Feature Discovery (or"
+                  + " AMD's node labeller) runs on them, or write a HardwareProfile override with"
+                  + " spec.gpu.product, spec.gpu.memoryGiB and spec.gpu.memoryBandwidthGBps."));
+    }
     if (entry.isEmpty()) {
       return Optional.of(
-          "GPU product '"
-              + hw.baseProduct()
-              + "' is not in the GPU catalog, so its memory bandwidth is unknown"
-              + (memoryGiB > 0 ? "" : " and no label gives its memory")
-              + ". Write a HardwareProfile override with spec.gpu.memoryBandwidthGBps and"
-              + " spec.gpu.memoryGiB for these nodes, or add the product to the GPU catalog.");
+          new ProfileWarning(
+              ProfileWarning.UNKNOWN_GPU,
+              "GPU product '"
+                  + hw.baseProduct()
+                  + "' is not in the GPU catalog, so its memory bandwidth is unknown"
+                  + (memoryGiB > 0 ? "" : " and no label gives its memory")
+                  + ". Write a HardwareProfile override with spec.gpu.memoryBandwidthGBps and"
+                  + " spec.gpu.memoryGiB for these nodes, or add the product to the GPU"
+                  + " catalog."));
     }
     if (memoryGiB <= 0) {
       return Optional.of(
-          "No node label gives the memory of '"
-              + hw.baseProduct()
-              + (hw.migProfile() != null ? " MIG " + hw.migProfile() : "")
-              + "'. Check that GPU Feature Discovery runs on these nodes, or write an override"
-              + " with spec.gpu.memoryGiB.");
+          new ProfileWarning(
+              ProfileWarning.NO_MEMORY_LABEL,
+              "No node label gives the memory of '"
+                  + hw.baseProduct()
+                  + (hw.migProfile() != null ? " MIG " + hw.migProfile() : "")
+                  + "'. Check that GPU Feature Discovery runs on these nodes, or write an"
+                  + " override with spec.gpu.memoryGiB."));
     }
     return Optional.empty();
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   private static double round(double value) {

@@ -18,22 +18,22 @@ public final class OperatorPermissions {
           new Rule(
               List.of(""),
               List.of("nodes"),
-              List.of("get", "list", "watch"),
+              List.of("list", "watch"),
               "hardware detection reads GPU Feature Discovery labels and capacity"),
           new Rule(
               List.of("modelfleet.dev"),
               List.of("hardwareprofiles"),
-              List.of("get", "list", "watch", "create", "update", "patch", "delete"),
+              List.of("get", "list", "watch", "create", "update", "delete"),
               "detection keeps one profile per node class and deletes empty ones"),
           new Rule(
               List.of("modelfleet.dev"),
               List.of("hardwareprofiles/status"),
-              List.of("get", "update", "patch"),
+              List.of("update"),
               "matched nodes, totals and conditions"),
           new Rule(
               List.of(""),
               List.of("events"),
-              List.of("create", "patch"),
+              List.of("create"),
               "user-visible failures and warnings become Events"));
 
   /** Rules granted in the operator's own namespace (Role). */

@@ -215,6 +215,59 @@ class ProfilePlannerTest {
     }
   }
 
+  @Test
+  void gpusWithoutAProductLabelStillGetAValidProfileThatSaysWhy() {
+    Node unlabelled =
+        TestNodes.node("bare", Map.of("kubernetes.io/os", "linux"), Map.of("nvidia.com/gpu", "4"));
+
+    ProfilePlan plan = planner.plan(List.of(unlabelled), List.of());
+
+    ProfilePlan.Detected profile = plan.detected().get(0);
+    assertThat(profile.name()).isEqualTo("nvidia-x4");
+    assertThat(profile.spec().getGpu().getProduct()).isNull();
+    assertThat(profile.spec().getNodeSelector()).isNull();
+    Condition warning = condition(profile.status(), ConditionTypes.WARNING);
+    assertThat(warning.getReason()).isEqualTo("NoProductLabel");
+    assertThat(warning.getMessage()).contains("GPU Feature Discovery");
+  }
+
+  @Test
+  void aKnownGpuWithoutAMemoryLabelIsNotCalledUnknown() {
+    Node node = TestNodes.nvidia("a", "NVIDIA-L4", 1, 23034);
+    node.getMetadata().getLabels().remove("nvidia.com/gpu.memory");
+
+    ProfilePlan.Detected profile = planner.plan(List.of(node), List.of()).detected().get(0);
+
+    assertThat(profile.spec().getGpu().getMemoryGiB()).isEqualTo(24.0);
+    assertThat(condition(profile.status(), ConditionTypes.WARNING).getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void classesThatDifferOnlyInTheirResourceGetDistinctNames() {
+    Node plain = TestNodes.nvidia("a", "Tesla-T4", 4, 15360);
+    Node renamed =
+        TestNodes.node(
+            "b",
+            Map.of("nvidia.com/gpu.product", "Tesla-T4", "nvidia.com/gpu.memory", "15360"),
+            Map.of("nvidia.com/gpu.shared", "4"));
+
+    ProfilePlan plan = planner.plan(List.of(plain, renamed), List.of());
+
+    assertThat(plan.detected()).hasSize(2);
+    assertThat(plan.detected().stream().map(ProfilePlan.Detected::name).distinct()).hasSize(2);
+  }
+
+  @Test
+  void aSelectorSelectsEveryNodeTheProfileLists() {
+    Node linux = TestNodes.cpu("l");
+    Node windows = TestNodes.node("w", Map.of("kubernetes.io/os", "windows"), Map.of());
+
+    ProfilePlan.Detected cpu = planner.plan(List.of(linux, windows), List.of()).detected().get(0);
+
+    assertThat(cpu.status().getNodes()).containsExactly("l", "w");
+    assertThat(cpu.spec().getNodeSelector()).isNull();
+  }
+
   private static Condition condition(HardwareProfileStatus status, String type) {
     return status.condition(type).orElseThrow();
   }

@@ -40,7 +40,7 @@ public class GpuSpec {
 
   @Required
   @Min(0)
-  @Max(64)
+  @Max(1024)
   @JsonPropertyDescription(
       "Schedulable GPUs per node: whole GPUs, MIG slices under the single strategy, or"
           + " time-sliced replicas.")
@@ -61,10 +61,10 @@ public class GpuSpec {
   @JsonPropertyDescription("CUDA compute capability, e.g. 9.0 (NVIDIA only).")
   private String computeCapability;
 
-  @Pattern("^[0-9]+g\\.[0-9]+gb(\\+me)?$")
+  @Pattern("^([0-9]+c\\.)?[0-9]+g\\.[0-9]+gb([.+][a-z][a-z0-9.,+]*)?(-me)?$")
   @JsonPropertyDescription(
-      "MIG profile of the slices this class schedules (e.g. 1g.5gb, 3g.20gb); empty for whole"
-          + " GPUs.")
+      "MIG profile of the slices this class schedules (e.g. 1g.5gb, 3g.20gb, 1g.10gb+me,"
+          + " 1c.3g.40gb); empty for whole GPUs.")
   private String migProfile;
 
   @Min(1)
