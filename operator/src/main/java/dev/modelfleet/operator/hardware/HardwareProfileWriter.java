@@ -2,6 +2,7 @@ package dev.modelfleet.operator.hardware;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelfleet.crds.v1alpha1.common.ConditionTypes;
+import dev.modelfleet.crds.v1alpha1.hardware.GpuVendor;
 import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfile;
 import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfileSpec;
 import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfileStatus;
@@ -237,9 +238,13 @@ public class HardwareProfileWriter {
   }
 
   private static String describe(HardwareProfileSpec spec) {
-    return spec.getGpu().getProduct() == null
-        ? "CPU-only nodes"
-        : spec.getGpu().getCountPerNode() + " x " + spec.getGpu().getProduct() + " per node";
+    var gpu = spec.getGpu();
+    if (gpu.getVendor() == GpuVendor.NONE) {
+      return "CPU-only nodes";
+    }
+    String product =
+        gpu.getProduct() == null ? "unlabelled " + gpu.getVendor() + " GPUs" : gpu.getProduct();
+    return gpu.getCountPerNode() + " x " + product + " per node";
   }
 
   private static HardwareProfile newProfile(ProfilePlan.Detected want) {
