@@ -1,0 +1,53 @@
+package dev.modelfleet.ranker.estimate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.modelfleet.ranker.model.ModelCatalog;
+import dev.modelfleet.ranker.model.ModelFacts;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decode constants reproduce the published measurements they were derived from, so a change to
+ * the speed model that breaks the derivation shows here. (How well they predict other rows is the
+ * accuracy report's job.)
+ */
+class DecodeConstantsTest {
+  private static final String RTX_6000_ADA = "NVIDIA-RTX-6000-Ada-Generation";
+  private final Estimator estimator = new Estimator();
+
+  private static ModelFacts catalog(String id) {
+    return ModelCatalog.bundled().lookup(id).orElseThrow().model().facts();
+  }
+
+  private double tokensPerSecond(ModelFacts model, String quant, Engine engine, String gpu) {
+    // llama-bench's tg128 decodes from an empty context.
+    EstimateRequest request =
+        new EstimateRequest(model, null, quant, 1, 1, TestModels.gpu(gpu), 1, engine, null);
+    return estimator.estimate(request).speed().decodeTokensPerSecond();
+  }
+
+  @Test
+  void ggmlConstantsReproduceTheTwoLlamaBenchRowsTheyAreSolvedFrom() {
+    // https://github.com/ggml-org/llama.cpp/pull/19053, tg128 on an RTX 6000 Ada.
+    ModelFacts llama8b = catalog("meta-llama/Llama-3.1-8B-Instruct");
+    ModelFacts llama3b = catalog("meta-llama/Llama-3.2-3B-Instruct");
+
+    assertThat(tokensPerSecond(llama8b, "Q4_0", Engine.LLAMA_CPP, RTX_6000_ADA))
+        .isCloseTo(168.87, within(168.87 * 0.005));
+    assertThat(tokensPerSecond(llama3b, "Q4_K_M", Engine.LLAMA_CPP, RTX_6000_ADA))
+        .isCloseTo(315.50, within(315.50 * 0.005));
+  }
+
+  @Test
+  void torchEfficiencyIsGptFastsAchievedBandwidthOverTheA100Peak() {
+    assertThat(SpeedEstimator.TORCH_DECODE_EFFICIENCY * 2039).isCloseTo(1397.31, within(1e-9));
+  }
+
+  @Test
+  void tensorParallelSyncGrowsWithTheLogOfTheGpuCount() {
+    assertThat(SpeedEstimator.syncSecondsPerLayer(1)).isZero();
+    assertThat(SpeedEstimator.syncSecondsPerLayer(2)).isCloseTo(40e-6, within(1e-12));
+    assertThat(SpeedEstimator.syncSecondsPerLayer(8)).isCloseTo(120e-6, within(1e-12));
+  }
+}
