@@ -1,5 +1,6 @@
 package dev.modelfleet.ranker.estimate;
 
+import dev.modelfleet.ranker.Confidence;
 import dev.modelfleet.ranker.model.KvCacheShape;
 import dev.modelfleet.ranker.model.ModelFacts;
 import dev.modelfleet.ranker.model.ParameterCount;

@@ -1,5 +1,7 @@
 package dev.modelfleet.ranker.estimate;
 
+import dev.modelfleet.ranker.Confidence;
+
 /**
  * How fast one sequence decodes.
  *

@@ -2,6 +2,8 @@ package dev.modelfleet.ranker.estimate;
 
 import static dev.modelfleet.ranker.estimate.Units.GB;
 
+import dev.modelfleet.ranker.Confidence;
+
 /**
  * Decode speed of one sequence, which is bound by memory bandwidth: every token reads the active
  * weights and the sequence's KV cache once. Time per token is those bytes over the bandwidth the

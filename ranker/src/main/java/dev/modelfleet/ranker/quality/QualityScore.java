@@ -1,5 +1,6 @@
 package dev.modelfleet.ranker.quality;
 
+import dev.modelfleet.ranker.Confidence;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

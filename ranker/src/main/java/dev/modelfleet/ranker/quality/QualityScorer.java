@@ -1,5 +1,6 @@
 package dev.modelfleet.ranker.quality;
 
+import dev.modelfleet.ranker.Confidence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

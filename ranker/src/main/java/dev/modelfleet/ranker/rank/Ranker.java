@@ -49,8 +49,8 @@ public final class Ranker {
 
   /** Labels of the estimate's confidence, made once rather than per row. */
   private static final String[] SPEED_CONFIDENCE_LABELS =
-      Stream.of(dev.modelfleet.ranker.estimate.Confidence.values())
-          .map(dev.modelfleet.ranker.estimate.Confidence::label)
+      Stream.of(dev.modelfleet.ranker.Confidence.values())
+          .map(dev.modelfleet.ranker.Confidence::label)
           .toArray(String[]::new);
 
   private final Estimator estimator;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.modelfleet.ranker.Confidence;
 import dev.modelfleet.ranker.model.KvCacheShape;
 import dev.modelfleet.ranker.model.ModelFacts;
 import dev.modelfleet.ranker.model.ParameterCount;

@@ -3,6 +3,7 @@ package dev.modelfleet.ranker.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.modelfleet.ranker.Confidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

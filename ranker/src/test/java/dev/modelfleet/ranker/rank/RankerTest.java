@@ -2,11 +2,11 @@ package dev.modelfleet.ranker.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelfleet.ranker.Confidence;
 import dev.modelfleet.ranker.estimate.Engine;
 import dev.modelfleet.ranker.estimate.GpuTarget;
 import dev.modelfleet.ranker.model.ModelCatalog;
 import dev.modelfleet.ranker.model.ModelFacts;
-import dev.modelfleet.ranker.quality.Confidence;
 import dev.modelfleet.ranker.quality.Observation;
 import dev.modelfleet.ranker.quality.QualityScore;
 import dev.modelfleet.ranker.quality.QualityScorer;
