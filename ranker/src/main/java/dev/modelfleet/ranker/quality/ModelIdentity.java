@@ -1,5 +1,6 @@
 package dev.modelfleet.ranker.quality;
 
+import dev.modelfleet.ranker.model.RepoIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,9 +85,6 @@ public record ModelIdentity(
    */
   public record Kinship(Relation relation, String reason, double sizeRatio) {}
 
-  private static final Pattern HUB_PREFIX =
-      Pattern.compile("^(?:https?://)?(?:www\\.)?(?:huggingface\\.co|hf\\.co)/");
-
   // Suffixes quantizers and converters append to the original name. Applied repeatedly from the
   // end: "-Q4_K_M-GGUF", "-quantized.w4a16", "-unsloth-bnb-4bit".
   private static final Pattern MIRROR_SUFFIX =
@@ -121,14 +119,7 @@ public record ModelIdentity(
   /** Reads an id: a Hub id, a Hub URL, or Ollama's "hf.co/org/repo:TAG". */
   public static ModelIdentity parse(String id) {
     String input = id == null ? "" : id;
-    String s = HUB_PREFIX.matcher(input.trim().toLowerCase(Locale.ROOT)).replaceFirst("");
-    int tag = s.indexOf(':');
-    if (tag >= 0) {
-      s = s.substring(0, tag);
-    }
-    while (s.endsWith("/")) {
-      s = s.substring(0, s.length() - 1);
-    }
+    String s = RepoIds.canonical(input).toLowerCase(Locale.ROOT);
     int slash = s.lastIndexOf('/');
     String organisation = slash >= 0 ? s.substring(s.lastIndexOf('/', slash - 1) + 1, slash) : "";
     String name = slash >= 0 ? s.substring(slash + 1) : s;
