@@ -4,54 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class EstimateCommandTest {
+class EstimateCommandTest extends CliTestSupport {
   private static final double GIB = 1024.0 * 1024 * 1024;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = ModelFleetCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
-
   private static String config(String name) {
-    try {
-      return Path.of(EstimateCommandTest.class.getResource("/configs/" + name + ".json").toURI())
-          .toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return resourcePath("/configs/" + name + ".json");
   }
 
   private JsonNode json(String... args) throws Exception {
-    List<String> all = new ArrayList<>(List.of("estimate"));
-    all.addAll(List.of(args));
-    all.addAll(List.of("-o", "json"));
-    int exit = run(all.toArray(String[]::new));
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(err.toString()).isEmpty();
-    return new ObjectMapper().readTree(out.toString());
-  }
-
-  private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
+    return runJson(List.of("estimate"), args);
   }
 
   @Test

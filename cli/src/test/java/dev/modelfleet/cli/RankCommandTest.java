@@ -3,53 +3,21 @@ package dev.modelfleet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class RankCommandTest {
+class RankCommandTest extends CliTestSupport {
   private static final String AS_OF = "2026-11-01";
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = ModelFleetCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
-
   private static String resource(String name) {
-    try {
-      return Path.of(RankCommandTest.class.getResource("/rank/" + name).toURI()).toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return resourcePath("/rank/" + name);
   }
 
   private JsonNode json(String... args) throws Exception {
-    List<String> all = new ArrayList<>(List.of("rank", "--as-of", AS_OF));
-    all.addAll(List.of(args));
-    all.addAll(List.of("-o", "json"));
-    int exit = run(all.toArray(String[]::new));
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(err.toString()).isEmpty();
-    return new ObjectMapper().readTree(out.toString());
-  }
-
-  private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
+    return runJson(List.of("rank", "--as-of", AS_OF), args);
   }
 
   @Test
