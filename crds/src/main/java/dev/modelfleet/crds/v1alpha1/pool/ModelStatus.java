@@ -54,6 +54,11 @@ public class ModelStatus {
   @JsonPropertyDescription("When the model last served a request (RFC 3339).")
   private String lastUsedTime;
 
+  @JsonPropertyDescription(
+      "Base URL of the model's OpenAI-compatible Service inside the cluster (e.g."
+          + " http://chat-llama-8b.team.svc:8000); the gateway sends requests here.")
+  private String endpoint;
+
   @JsonPropertyDescription("LoRA adapters being served on this model.")
   private List<String> adapters = new ArrayList<>();
 
@@ -186,5 +191,13 @@ public class ModelStatus {
 
   public void setFacts(List<ModelFact> facts) {
     this.facts = facts == null ? new ArrayList<>() : facts;
+  }
+
+  public String getEndpoint() {
+    return endpoint;
+  }
+
+  public void setEndpoint(String endpoint) {
+    this.endpoint = endpoint;
   }
 }
