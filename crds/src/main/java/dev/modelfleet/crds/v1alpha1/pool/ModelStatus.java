@@ -38,6 +38,11 @@ public class ModelStatus {
   @JsonPropertyDescription("Estimated GPU memory per replica, in GiB.")
   private Double estimatedVramGiB;
 
+  @JsonPropertyDescription(
+      "Model-cache disk the model takes on each node it is placed on, in GiB; counted against"
+          + " the pool's diskGiBPerNode and the node's modelCacheDiskGiB.")
+  private Double cacheDiskGiB;
+
   @JsonPropertyDescription("Estimated decode speed of one sequence, tokens/s.")
   private Double estimatedTokensPerSecond;
 
@@ -199,5 +204,13 @@ public class ModelStatus {
 
   public void setEndpoint(String endpoint) {
     this.endpoint = endpoint;
+  }
+
+  public Double getCacheDiskGiB() {
+    return cacheDiskGiB;
+  }
+
+  public void setCacheDiskGiB(Double cacheDiskGiB) {
+    this.cacheDiskGiB = cacheDiskGiB;
   }
 }
