@@ -1,5 +1,6 @@
 package dev.modelfleet.serving;
 
+import dev.modelfleet.serving.workload.WorkloadRenderer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,6 +51,15 @@ public final class ServingNames {
       kept = kept.substring(0, kept.length() - 1);
     }
     return kept + "-" + shortHash(pool + "/" + model);
+  }
+
+  /**
+   * The in-cluster address clients use for a served model, whatever its engine: {@code
+   * http://<name>.<namespace>.svc:8000}.
+   */
+  public static String endpoint(String namespace, String pool, String model) {
+    requireLabel("namespace", namespace);
+    return "http://" + of(pool, model) + "." + namespace + ".svc:" + WorkloadRenderer.SERVICE_PORT;
   }
 
   private static void requireLabel(String field, String value) {
