@@ -1,0 +1,70 @@
+package dev.modelfleet.serving;
+
+import dev.modelfleet.crds.v1alpha1.common.Patterns;
+import java.util.regex.Pattern;
+
+/**
+ * A LoRA adapter served on top of a model.
+ *
+ * @param name the name clients address it by (vLLM's --lora-modules name), a DNS label
+ * @param huggingFaceRepo Hugging Face repo id the engine downloads it from; or null
+ * @param path absolute path inside the engine container where the adapter already lies; or null
+ * @param rank LoRA rank, 1 to {@value #MAX_RANK}; null when not known
+ */
+public record LoraAdapter(String name, String huggingFaceRepo, String path, Integer rank) {
+
+  /** Largest rank an engine accepts: vLLM's largest --max-lora-rank choice, and the CRD's bound. */
+  public static final int MAX_RANK = 512;
+
+  private static final Pattern NAME = Pattern.compile(Patterns.DNS_LABEL);
+  private static final Pattern REPO = Pattern.compile(Patterns.HF_REPO_ID);
+
+  /** Checks every field, naming it and the fix. */
+  public LoraAdapter {
+    if (name == null || name.length() > 63 || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "adapters[].name: '"
+              + name
+              + "' is not a DNS label; use at most 63 lower-case letters, digits and '-'");
+    }
+    if ((huggingFaceRepo == null) == (path == null)) {
+      throw new IllegalArgumentException(
+          "adapters[" + name + "]: set exactly one of huggingFaceRepo or path");
+    }
+    if (huggingFaceRepo != null && !REPO.matcher(huggingFaceRepo).matches()) {
+      throw new IllegalArgumentException(
+          "adapters["
+              + name
+              + "].huggingFaceRepo: '"
+              + huggingFaceRepo
+              + "' is not a Hugging Face repo id; write it as org/name");
+    }
+    if (path != null && (!path.startsWith("/") || path.contains("..") || path.isBlank())) {
+      throw new IllegalArgumentException(
+          "adapters["
+              + name
+              + "].path: '"
+              + path
+              + "' must be an absolute path inside the engine container without '..'");
+    }
+    if (rank != null && (rank < 1 || rank > MAX_RANK)) {
+      throw new IllegalArgumentException(
+          "adapters[" + name + "].rank: " + rank + " is outside 1.." + MAX_RANK);
+    }
+  }
+
+  /** A LoRA adapter downloaded from the Hugging Face Hub. */
+  public static LoraAdapter fromHuggingFace(String name, String repo, Integer rank) {
+    return new LoraAdapter(name, repo, null, rank);
+  }
+
+  /** A LoRA adapter already present at {@code path} inside the engine container. */
+  public static LoraAdapter fromPath(String name, String path, Integer rank) {
+    return new LoraAdapter(name, null, path, rank);
+  }
+
+  /** Where the engine loads it from: the repo id or the path. */
+  public String source() {
+    return huggingFaceRepo != null ? huggingFaceRepo : path;
+  }
+}
