@@ -1,0 +1,125 @@
+package dev.modelfleet.ranker.placement;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Improves a packing by moves that each raise its total value: a replica moves to a slot where it
+ * is worth more, and a missing replica takes the room of less valuable ones, which are put back
+ * elsewhere where they fit. Stops when a pass finds nothing, then fills what still fits.
+ */
+final class LocalSearch {
+  /**
+   * Passes over all replicas at most; each accepted move raises the value, so this only bounds time
+   * on large fleets (every test instance converges in fewer).
+   */
+  static final int MAX_PASSES = 8;
+
+  /**
+   * Nodes whose ejection is tried in full (with victims put back elsewhere) per missing replica.
+   */
+  static final int EJECTION_TRIALS = 3;
+
+  /** A move must gain at least this much value; smaller gains are rounding. */
+  static final double MIN_GAIN = 1e-9;
+
+  private final Packing packing;
+  private final Instance instance;
+  private final boolean currentMovable;
+  private final Comparator<Placed> evictionOrder;
+  private final int[] scratch;
+  private final Ejection ejection;
+
+  /**
+   * @param currentMovable whether current replicas may move or be evicted; pinned current replicas
+   *     never are
+   */
+  LocalSearch(Packing packing, boolean currentMovable, int[] scratch) {
+    this.packing = packing;
+    this.instance = packing.instance;
+    this.currentMovable = currentMovable;
+    this.evictionOrder = EvictionOrder.of(instance);
+    this.scratch = scratch;
+    this.ejection = new Ejection(packing, this, scratch);
+  }
+
+  void run() {
+    List<Model> order = new ArrayList<>(List.of(instance.models));
+    order.sort(
+        Comparator.comparing((Model m) -> !m.pinned())
+            .thenComparing(Comparator.comparingDouble(Model::bestValue).reversed())
+            .thenComparingInt(Model::index));
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      boolean upgraded = upgrade();
+      boolean inserted = insert(order);
+      if (!upgraded && !inserted) {
+        break;
+      }
+    }
+    fill(order);
+  }
+
+  /** Whether {@code p} may be moved elsewhere. */
+  boolean movable(Placed p) {
+    return !p.isCurrent() || (currentMovable && !instance.models[p.model()].pinned());
+  }
+
+  /** Whether {@code p} may give its room to a replica of {@code model} worth {@code value}. */
+  boolean ejectable(Placed p, int model, double value) {
+    return p.model() != model
+        && !instance.models[p.model()].pinned()
+        && (!p.isCurrent() || currentMovable)
+        && p.value() < value - MIN_GAIN;
+  }
+
+  Comparator<Placed> evictionOrder() {
+    return evictionOrder;
+  }
+
+  private boolean upgrade() {
+    boolean changed = false;
+    for (Placed p : packing.all()) {
+      if (!movable(p) || p.value() >= instance.models[p.model()].bestValue() - MIN_GAIN) {
+        continue;
+      }
+      packing.remove(p);
+      Slot slot = Slots.best(packing, p.model(), p.value() + MIN_GAIN, scratch);
+      if (slot == null) {
+        packing.restore(p);
+      } else {
+        packing.place(p.model(), slot.node(), slot.gpus(), slot.option(), p.origin());
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private boolean insert(List<Model> order) {
+    boolean changed = false;
+    for (Model model : order) {
+      while (packing.wantsMore(model.index())) {
+        Slot slot = Slots.best(packing, model.index(), Double.NEGATIVE_INFINITY, scratch);
+        if (slot != null) {
+          packing.place(model.index(), slot.node(), slot.gpus(), slot.option());
+        } else if (!ejection.tryInsert(model)) {
+          break;
+        }
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private void fill(List<Model> order) {
+    for (Model model : order) {
+      while (packing.wantsMore(model.index())) {
+        Slot slot = Slots.best(packing, model.index(), Double.NEGATIVE_INFINITY, scratch);
+        if (slot == null) {
+          break;
+        }
+        packing.place(model.index(), slot.node(), slot.gpus(), slot.option());
+      }
+    }
+  }
+}
