@@ -1,17 +1,24 @@
 package dev.modelfleet.operator.demo;
 
+import dev.modelfleet.operator.plan.PlanCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
 
 /**
  * Entry point. With no arguments it runs the operator against the configured cluster; with {@code
- * demo} it first starts an embedded API server seeded with simulated GPU nodes.
+ * demo} it first starts an embedded API server seeded with simulated GPU nodes; {@code plan} prints
+ * what the ModelPool controller would do, with no cluster.
  */
 @QuarkusMain
 public class OperatorMain {
 
   public static void main(String... args) {
+    if (args.length > 0 && "plan".equals(args[0])) {
+      // Pure planning: no cluster, no Quarkus runtime.
+      System.exit(
+          PlanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
     if (args.length > 0 && "demo".equals(args[0])) {
       String[] demoArgs = Arrays.copyOfRange(args, 1, args.length);
       DemoOptions options = DemoOptions.parse(demoArgs);
