@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.CRUDBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.KubernetesBulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -16,7 +17,11 @@ import java.util.Map;
  * adapters from the pool's plan; one the plan no longer places is deleted, and an edited or deleted
  * one is restored.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = EngineLabels.SELECTOR))
+// Kubernetes 1.20's API server cannot create a Service by server-side apply ("resourceVersion
+// should not be set on objects to be created"); Services are created and updated instead.
+@KubernetesDependent(
+    useSSA = BooleanWithUndefined.FALSE,
+    informer = @Informer(labelSelector = EngineLabels.SELECTOR))
 public class EngineServices extends CRUDKubernetesDependentResource<Service, ModelPool>
     implements CRUDBulkDependentResource<Service, ModelPool, ResourceID>,
         KubernetesBulkDependentResource<Service, ModelPool> {

@@ -66,8 +66,20 @@ final class PoolEvents {
           }
           break;
         case Placed:
-          recorder.normal(
-              pool, "ModelPlaced", message + " on " + String.join(", ", now.getNodes()));
+        case Downloading:
+          if (was.isEmpty()
+              || !placed(was.get())
+              || !Objects.equals(was.get().getNodes(), now.getNodes())) {
+            recorder.normal(
+                pool,
+                "ModelPlaced",
+                "model "
+                    + now.getName()
+                    + " placed on "
+                    + String.join(", ", now.getNodes())
+                    + ": "
+                    + now.getMessage());
+          }
           break;
         case Serving:
           if (was.isEmpty() || was.get().getPhase() != ModelPhase.Serving) {
@@ -78,6 +90,12 @@ final class PoolEvents {
           break;
       }
     }
+  }
+
+  private static boolean placed(ModelStatus status) {
+    return status.getPhase() == ModelPhase.Placed
+        || status.getPhase() == ModelPhase.Downloading
+        || status.getPhase() == ModelPhase.Serving;
   }
 
   private static Optional<ModelStatus> find(ModelPoolStatus status, String name) {

@@ -34,7 +34,32 @@ public final class OperatorPermissions {
               List.of(""),
               List.of("events"),
               List.of("create"),
-              "user-visible failures and warnings become Events"));
+              "user-visible failures and warnings become Events"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("modelpools"),
+              List.of("get", "list", "watch", "patch", "update"),
+              "the pool controller reads pools and keeps its finalizer on them"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("modelpools/status"),
+              List.of("patch", "update"),
+              "per-model phases, placement, totals and conditions"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("modelpools/finalizers"),
+              List.of("update"),
+              "owner references that block the pool's deletion until its engines are gone"),
+          new Rule(
+              List.of("apps"),
+              List.of("deployments"),
+              List.of("get", "list", "watch", "create", "update", "patch", "delete"),
+              "one engine Deployment per placed model, restored on drift, deleted on eviction"),
+          new Rule(
+              List.of(""),
+              List.of("services", "persistentvolumeclaims"),
+              List.of("get", "list", "watch", "create", "update", "patch", "delete"),
+              "each engine's Service and model-cache claim"));
 
   /** Rules granted in the operator's own namespace (Role). */
   public static final List<Rule> OWN_NAMESPACE =

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Nodes and profiles for tests: GFD fixtures from resources, or built inline. */
-final class TestNodes {
+public final class TestNodes {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private TestNodes() {}
@@ -41,7 +41,7 @@ final class TestNodes {
     return node;
   }
 
-  static Node nvidia(String name, String product, int gpus, long memoryMiB) {
+  public static Node nvidia(String name, String product, int gpus, long memoryMiB) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("kubernetes.io/os", "linux");
     labels.put("nvidia.com/gpu.product", product);
@@ -50,7 +50,7 @@ final class TestNodes {
     return node(name, labels, Map.of("nvidia.com/gpu", String.valueOf(gpus)));
   }
 
-  static Node cpu(String name) {
+  public static Node cpu(String name) {
     return node(name, Map.of("kubernetes.io/os", "linux"), Map.of());
   }
 
