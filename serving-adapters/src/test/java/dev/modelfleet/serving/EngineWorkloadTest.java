@@ -3,6 +3,7 @@ package dev.modelfleet.serving;
 import static dev.modelfleet.serving.TestRequests.engine;
 import static dev.modelfleet.serving.TestRequests.pod;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -150,9 +152,7 @@ class EngineWorkloadTest {
     assertThat(shm.getEmptyDir().getMedium()).isEqualTo("Memory");
     assertThat(engine(manifests).getVolumeMounts())
         .extracting(VolumeMount::getName, VolumeMount::getMountPath)
-        .contains(
-            org.assertj.core.groups.Tuple.tuple("model-cache", CACHE_MOUNT),
-            org.assertj.core.groups.Tuple.tuple("dshm", "/dev/shm"));
+        .contains(tuple("model-cache", CACHE_MOUNT), tuple("dshm", "/dev/shm"));
   }
 
   @ParameterizedTest
@@ -165,9 +165,7 @@ class EngineWorkloadTest {
     assertThat(pod.getAutomountServiceAccountToken()).isFalse();
     assertThat(pod.getEnableServiceLinks()).isFalse();
     for (Container container :
-        java.util.stream.Stream.concat(
-                pod.getInitContainers().stream(), pod.getContainers().stream())
-            .toList()) {
+        Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream()).toList()) {
       assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
       assertThat(container.getSecurityContext().getPrivileged()).isFalse();
       assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");

@@ -118,7 +118,6 @@ class VllmAdapterTest {
     List<String> args =
         args(TestRequests.huggingFace().huggingFaceRepo(repo).quantization(quantization).build());
 
-    assertThat(args).doesNotContain("--quantization".equals(flag) ? "--dtype" : "--quantization");
     if (flag == null) {
       assertThat(args).doesNotContain("--quantization", "--dtype");
     } else {
