@@ -16,12 +16,15 @@ public record LoraAdapter(String name, String huggingFaceRepo, String path, Inte
   /** Largest rank an engine accepts: vLLM's largest --max-lora-rank choice, and the CRD's bound. */
   public static final int MAX_RANK = 512;
 
+  /** Longest adapter name: a DNS label (RFC 1123), as the CRD's ServedAdapter.name. */
+  private static final int MAX_NAME = 63;
+
   private static final Pattern NAME = Pattern.compile(Patterns.DNS_LABEL);
   private static final Pattern REPO = Pattern.compile(Patterns.HF_REPO_ID);
 
   /** Checks every field, naming it and the fix. */
   public LoraAdapter {
-    if (name == null || name.length() > 63 || !NAME.matcher(name).matches()) {
+    if (name == null || name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "adapters[].name: '"
               + name

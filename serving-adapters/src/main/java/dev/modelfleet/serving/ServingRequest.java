@@ -75,6 +75,9 @@ public record ServingRequest(
   /** Longest DNS subdomain (RFC 1123): node, Secret and storage class names. */
   private static final int MAX_SUBDOMAIN = 253;
 
+  /** Longest image reference the ModelPool CRD accepts for an engine image. */
+  private static final int MAX_IMAGE = 512;
+
   private static final Pattern DNS_LABEL = Pattern.compile(Patterns.DNS_LABEL);
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile(Patterns.DNS_SUBDOMAIN);
   private static final Pattern HF_REPO = Pattern.compile(Patterns.HF_REPO_ID);
@@ -153,7 +156,7 @@ public record ServingRequest(
     if (storageClassName != null) {
       requireSubdomain("storageClassName", storageClassName);
     }
-    if (image != null && (image.length() > 512 || !IMAGE.matcher(image).matches())) {
+    if (image != null && (image.length() > MAX_IMAGE || !IMAGE.matcher(image).matches())) {
       throw new IllegalArgumentException(
           "image: '"
               + image

@@ -25,6 +25,15 @@ final class EngineHttp {
   /** Bytes of an error body read from a stream; bounds memory when an error page is large. */
   static final int ERROR_BODY_BYTES = 8192;
 
+  /** 2xx: the range of HTTP statuses that mean success (RFC 9110, section 15.3). */
+  private static final int FIRST_SUCCESS = 200;
+
+  private static final int FIRST_REDIRECT = 300;
+  private static final int NOT_FOUND = 404;
+  private static final int UNAUTHORIZED = 401;
+  private static final int FORBIDDEN = 403;
+  private static final int FIRST_SERVER_ERROR = 500;
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient client;
@@ -57,7 +66,7 @@ final class EngineHttp {
   /** Sends and returns the body of a 2xx response; anything else becomes an EngineException. */
   String send(HttpRequest request) {
     HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2) {
+    if (!successful(response.statusCode())) {
       throw statusError(request, response.statusCode(), response.body());
     }
     return response.body();
@@ -67,7 +76,7 @@ final class EngineHttp {
   InputStream stream(HttpRequest request) {
     HttpResponse<InputStream> response =
         exchange(request, HttpResponse.BodyHandlers.ofInputStream());
-    if (response.statusCode() / 100 != 2) {
+    if (!successful(response.statusCode())) {
       String body;
       try (InputStream in = response.body()) {
         body = new String(in.readNBytes(ERROR_BODY_BYTES), StandardCharsets.UTF_8);
@@ -114,13 +123,17 @@ final class EngineHttp {
     }
   }
 
+  private static boolean successful(int status) {
+    return status >= FIRST_SUCCESS && status < FIRST_REDIRECT;
+  }
+
   static EngineException statusError(HttpRequest request, int status, String body) {
     EngineErrorCode code;
-    if (status == 404) {
+    if (status == NOT_FOUND) {
       code = EngineErrorCode.NOT_FOUND;
-    } else if (status == 401 || status == 403) {
+    } else if (status == UNAUTHORIZED || status == FORBIDDEN) {
       code = EngineErrorCode.UNAUTHORIZED;
-    } else if (status >= 500) {
+    } else if (status >= FIRST_SERVER_ERROR) {
       code = EngineErrorCode.SERVER_ERROR;
     } else {
       code = EngineErrorCode.BAD_RESPONSE;
