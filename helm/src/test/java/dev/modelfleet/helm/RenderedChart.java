@@ -25,6 +25,12 @@ final class RenderedChart {
   /** fullname for release "fleet": {@code <release>-<chart>}. */
   static final String FULLNAME = "fleet-modelfleet";
 
+  /**
+   * The cluster version rendered for unless a test names another. Without one, helm template
+   * assumes Kubernetes 1.20, which would pick the chart's fallbacks for old clusters.
+   */
+  static final String KUBE_VERSION = "1.30.0";
+
   static final String COMPONENT_LABEL = "app.kubernetes.io/component";
   static final String OPERATOR = "operator";
   static final String GATEWAY = "gateway";
@@ -47,10 +53,7 @@ final class RenderedChart {
 
   /** Renders the chart with {@code --set}-style values (list items as "key[0]"). */
   static RenderedChart render(Map<String, Object> values) {
-    TemplateCommand template =
-        new Helm(CHART_DIR).template().withName(RELEASE).withNamespace(NAMESPACE);
-    values.forEach(template::set);
-    return parse(template.call());
+    return renderForKubeVersion(KUBE_VERSION, values);
   }
 
   static RenderedChart render() {
