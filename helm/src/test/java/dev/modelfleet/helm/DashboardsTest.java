@@ -48,6 +48,28 @@ class DashboardsTest {
                     .as("metrics read by %s", expr)
                     .isNotEmpty()
                     .isSubsetOf(MetricNames.EMITTED));
+    assertThat(expressions).allMatch(MetricNames::bracketsBalance, "brackets balance");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dashboards")
+  void panelsDoNotOverlap(Path file) {
+    List<JsonNode> panels = Dashboards.panels(Dashboards.parse(file));
+
+    for (int i = 0; i < panels.size(); i++) {
+      for (int j = i + 1; j < panels.size(); j++) {
+        JsonNode a = panels.get(i).path("gridPos");
+        JsonNode b = panels.get(j).path("gridPos");
+        boolean overlap =
+            a.path("x").asInt() < b.path("x").asInt() + b.path("w").asInt()
+                && b.path("x").asInt() < a.path("x").asInt() + a.path("w").asInt()
+                && a.path("y").asInt() < b.path("y").asInt() + b.path("h").asInt()
+                && b.path("y").asInt() < a.path("y").asInt() + a.path("h").asInt();
+        assertThat(overlap)
+            .as("%s overlaps %s", panels.get(i).path("title"), panels.get(j).path("title"))
+            .isFalse();
+      }
+    }
   }
 
   @ParameterizedTest

@@ -1,5 +1,7 @@
 package dev.modelfleet.helm;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -51,6 +53,25 @@ final class MetricNames {
       Set.of("and", "or", "unless", "bool", "offset", "inf", "nan");
 
   private MetricNames() {}
+
+  /** Whether every (, [ and { outside string literals is closed, in order. */
+  static boolean bracketsBalance(String expr) {
+    String rest = STRING_LITERAL.matcher(expr).replaceAll("\"\"");
+    Deque<Character> open = new ArrayDeque<>();
+    for (char c : rest.toCharArray()) {
+      switch (c) {
+        case '(', '[', '{' -> open.push(c);
+        case ')', ']', '}' -> {
+          char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
+          if (open.isEmpty() || open.pop() != expected) {
+            return false;
+          }
+        }
+        default -> {}
+      }
+    }
+    return open.isEmpty();
+  }
 
   /**
    * The metric names a PromQL expression reads: what is left once strings, label matchers, ranges,

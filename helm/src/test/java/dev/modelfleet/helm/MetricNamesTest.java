@@ -26,6 +26,13 @@ class MetricNamesTest {
   }
 
   @Test
+  void bracketsMustCloseInOrder() {
+    assertThat(MetricNames.bracketsBalance("sum(rate(a{b=\")\"}[5m]))")).isTrue();
+    assertThat(MetricNames.bracketsBalance("sum(rate(a[5m])")).isFalse();
+    assertThat(MetricNames.bracketsBalance("sum(rate(a[5m)])")).isFalse();
+  }
+
+  @Test
   void findsABareMetric() {
     assertThat(MetricNames.readBy("modelfleet_gateway_healthy_backends == 0"))
         .containsExactly("modelfleet_gateway_healthy_backends");

@@ -157,6 +157,7 @@ class MonitoringTest {
                   .as("metrics read by %s", expr)
                   .isNotEmpty()
                   .isSubsetOf(MetricNames.EMITTED);
+              assertThat(MetricNames.bracketsBalance(expr)).as("brackets of %s", expr).isTrue();
             });
   }
 
