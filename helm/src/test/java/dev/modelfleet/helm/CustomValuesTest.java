@@ -1,5 +1,6 @@
 package dev.modelfleet.helm;
 
+import static dev.modelfleet.helm.RenderedChart.OPERATOR;
 import static dev.modelfleet.helm.RenderedChart.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class CustomValuesTest {
               "tolerations[0].effect", "NoSchedule",
               "extraEnv[0].name", "QUARKUS_LOG_CATEGORY__DEV_MODELFLEET__LEVEL",
               "extraEnv[0].value", "TRACE"));
-  private final Deployment deployment = chart.one(Deployment.class);
+  private final Deployment deployment = chart.one(Deployment.class, OPERATOR);
   private final PodSpec pod = deployment.getSpec().getTemplate().getSpec();
 
   @Test

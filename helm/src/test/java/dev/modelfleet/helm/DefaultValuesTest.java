@@ -1,5 +1,6 @@
 package dev.modelfleet.helm;
 
+import static dev.modelfleet.helm.RenderedChart.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 class DefaultValuesTest {
 
   private final RenderedChart chart = RenderedChart.render();
-  private final Deployment deployment = chart.one(Deployment.class);
+  private final Deployment deployment = chart.one(Deployment.class, OPERATOR);
   private final PodSpec pod = deployment.getSpec().getTemplate().getSpec();
   private final Container operator = pod.getContainers().get(0);
 
@@ -34,7 +35,15 @@ class DefaultValuesTest {
             "Role",
             "RoleBinding",
             "Service",
-            "Deployment");
+            "Deployment",
+            // The gateway's; it has no Role while it serves all namespaces.
+            "ServiceAccount",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "Service",
+            "Deployment",
+            "HorizontalPodAutoscaler",
+            "PodDisruptionBudget");
     assertThat(chart.ofKind("ServiceMonitor")).isEmpty();
   }
 
@@ -147,7 +156,7 @@ class DefaultValuesTest {
 
   @Test
   void serviceExposesMetricsPortOfTheOperatorPods() {
-    Service service = chart.one(Service.class);
+    Service service = chart.one(Service.class, OPERATOR);
 
     assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
     assertThat(service.getSpec().getSelector())
@@ -172,7 +181,7 @@ class DefaultValuesTest {
 
   @Test
   void podRunsAsTheChartServiceAccount() {
-    ServiceAccount account = chart.one(ServiceAccount.class);
+    ServiceAccount account = chart.one(ServiceAccount.class, OPERATOR);
 
     assertThat(account.getMetadata().getName()).isEqualTo(RenderedChart.FULLNAME);
     assertThat(pod.getServiceAccountName()).isEqualTo(account.getMetadata().getName());

@@ -1,5 +1,6 @@
 package dev.modelfleet.helm;
 
+import static dev.modelfleet.helm.RenderedChart.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelfleet.operator.rbac.OperatorPermissions;
@@ -34,8 +35,8 @@ class RbacTest {
   }
 
   private final RenderedChart chart = RenderedChart.render();
-  private final ClusterRole clusterRole = chart.one(ClusterRole.class);
-  private final Role role = chart.one(Role.class);
+  private final ClusterRole clusterRole = chart.one(ClusterRole.class, OPERATOR);
+  private final Role role = chart.one(Role.class, OPERATOR);
 
   @Test
   void clusterRoleEqualsClusterPermissions() {
@@ -82,7 +83,7 @@ class RbacTest {
 
   @Test
   void bindingsGrantTheRolesToTheChartServiceAccount() {
-    ServiceAccount account = chart.one(ServiceAccount.class);
+    ServiceAccount account = chart.one(ServiceAccount.class, OPERATOR);
     Subject operator =
         new Subject(
             null,
@@ -90,14 +91,14 @@ class RbacTest {
             account.getMetadata().getName(),
             account.getMetadata().getNamespace());
 
-    ClusterRoleBinding clusterBinding = chart.one(ClusterRoleBinding.class);
+    ClusterRoleBinding clusterBinding = chart.one(ClusterRoleBinding.class, OPERATOR);
     assertThat(clusterBinding.getSubjects()).containsExactly(operator);
     assertThat(clusterBinding.getRoleRef())
         .isEqualTo(
             new RoleRef(
                 "rbac.authorization.k8s.io", "ClusterRole", clusterRole.getMetadata().getName()));
 
-    RoleBinding binding = chart.one(RoleBinding.class);
+    RoleBinding binding = chart.one(RoleBinding.class, OPERATOR);
     assertThat(binding.getMetadata().getNamespace()).isEqualTo(RenderedChart.NAMESPACE);
     assertThat(binding.getSubjects()).containsExactly(operator);
     assertThat(binding.getRoleRef())
@@ -111,11 +112,11 @@ class RbacTest {
             RenderedChart.values(
                 "serviceAccount.create", false, "serviceAccount.name", "platform-operator"));
 
-    assertThat(custom.all(ServiceAccount.class)).isEmpty();
-    assertThat(custom.one(ClusterRoleBinding.class).getSubjects())
+    assertThat(custom.all(ServiceAccount.class, OPERATOR)).isEmpty();
+    assertThat(custom.one(ClusterRoleBinding.class, OPERATOR).getSubjects())
         .extracting(Subject::getName)
         .containsExactly("platform-operator");
-    assertThat(custom.one(RoleBinding.class).getSubjects())
+    assertThat(custom.one(RoleBinding.class, OPERATOR).getSubjects())
         .extracting(Subject::getName)
         .containsExactly("platform-operator");
   }

@@ -25,6 +25,19 @@ final class RenderedChart {
   /** fullname for release "fleet": {@code <release>-<chart>}. */
   static final String FULLNAME = "fleet-modelfleet";
 
+  /**
+   * The cluster version rendered for unless a test names another. Without one, helm template
+   * assumes Kubernetes 1.20, which would pick the chart's fallbacks for old clusters.
+   */
+  static final String KUBE_VERSION = "1.30.0";
+
+  static final String COMPONENT_LABEL = "app.kubernetes.io/component";
+  static final String OPERATOR = "operator";
+  static final String GATEWAY = "gateway";
+
+  /** Gateway resource names for release "fleet": {@code <fullname>-gateway}. */
+  static final String GATEWAY_NAME = FULLNAME + "-gateway";
+
   private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -40,14 +53,23 @@ final class RenderedChart {
 
   /** Renders the chart with {@code --set}-style values (list items as "key[0]"). */
   static RenderedChart render(Map<String, Object> values) {
-    TemplateCommand template =
-        new Helm(CHART_DIR).template().withName(RELEASE).withNamespace(NAMESPACE);
-    values.forEach(template::set);
-    return parse(template.call());
+    return renderForKubeVersion(KUBE_VERSION, values);
   }
 
   static RenderedChart render() {
     return render(Map.of());
+  }
+
+  /** Renders the chart as for a cluster of the given Kubernetes version, e.g. "1.20.0". */
+  static RenderedChart renderForKubeVersion(String kubeVersion, Map<String, Object> values) {
+    TemplateCommand template =
+        new Helm(CHART_DIR)
+            .template()
+            .withName(RELEASE)
+            .withNamespace(NAMESPACE)
+            .withKubeVersion(kubeVersion);
+    values.forEach(template::set);
+    return parse(template.call());
   }
 
   /** The error message of a render that must fail, such as a schema violation. */
@@ -82,6 +104,22 @@ final class RenderedChart {
 
   <T extends HasMetadata> List<T> all(Class<T> type) {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The only rendered object of this type labelled with the component, e.g. "gateway". */
+  <T extends HasMetadata> T one(Class<T> type, String component) {
+    List<T> matches = all(type, component);
+    assertThat(matches)
+        .as("rendered %s objects of component %s", type.getSimpleName(), component)
+        .hasSize(1);
+    return matches.get(0);
+  }
+
+  /** Rendered objects of this type labelled {@code app.kubernetes.io/component: <component>}. */
+  <T extends HasMetadata> List<T> all(Class<T> type, String component) {
+    return all(type).stream()
+        .filter(o -> component.equals(o.getMetadata().getLabels().get(COMPONENT_LABEL)))
+        .toList();
   }
 
   /** Rendered objects of a kind, as generic maps (for kinds such as ServiceMonitor). */
