@@ -32,7 +32,22 @@ final class SpeedEstimator {
    */
   static final double GGML_DECODE_EFFICIENCY = 0.955;
 
+  /** The ggml per-layer time at {@link #GGML_REFERENCE_CLOCK_MHZ}, solved as above. */
   static final double GGML_SECONDS_PER_LAYER = 36.7e-6;
+
+  /**
+   * Boost clock of the RTX 6000 Ada the per-layer time was solved on: NVIDIA's spec page gives 91.1
+   * TFLOPS FP32 on 18,176 CUDA cores, 91.1e12 / (2 x 18,176) = 2505 MHz
+   * (https://www.nvidia.com/en-us/design-visualization/rtx-6000/).
+   *
+   * <p>The per-layer time is not memory traffic: it is the small kernels of a decode step (norms,
+   * RoPE, softmax, quantizing the activations, residual adds) and the gaps between kernels, each a
+   * fixed chain of dependent steps that a few SMs run at the GPU's clock, however many SMs the GPU
+   * has. So it is a number of cycles, 36.7 us x 2505 MHz = 91,900, and a GPU with a lower clock
+   * takes longer: an A100 (1410 MHz) 65 us, an H100 PCIe (1755 MHz) 52 us. A GPU whose clock is not
+   * known is assumed to run at this reference clock.
+   */
+  static final double GGML_REFERENCE_CLOCK_MHZ = 2505;
 
   /**
    * Tensor parallelism adds two all-reduces per layer whose latency grows with the log of the
@@ -82,7 +97,7 @@ final class SpeedEstimator {
         // A layer split runs the GPUs one after another for one sequence: no bandwidth is added.
         double bytes = c.readWeightBytes + c.readKvBytesPerGpu * c.gpus;
         c.bandwidthTime = bytes / (bandwidth * GGML_DECODE_EFFICIENCY);
-        c.fixedTime = layers * GGML_SECONDS_PER_LAYER;
+        c.fixedTime = layers * ggmlSecondsPerLayer(c.gpu);
       }
       finish(c, c.bandwidthTime + c.fixedTime + c.syncTime);
     } else if (c.engine.runsGgml()) {
@@ -91,6 +106,12 @@ final class SpeedEstimator {
       c.tokensPerSecond = 0;
       c.effectiveBandwidthGBps = 0;
     }
+  }
+
+  /** ggml's fixed time per layer on {@code gpu}: the reference time scaled by the clock. */
+  static double ggmlSecondsPerLayer(GpuTarget gpu) {
+    double clock = gpu.clockMHz() > 0 ? gpu.clockMHz() : GGML_REFERENCE_CLOCK_MHZ;
+    return GGML_SECONDS_PER_LAYER * GGML_REFERENCE_CLOCK_MHZ / clock;
   }
 
   /** Extra time per layer for all-reduces across {@code gpus} tensor-parallel GPUs. */
@@ -134,7 +155,7 @@ final class SpeedEstimator {
     c.bandwidthTime =
         onGpu * bytes / (bandwidth * GGML_DECODE_EFFICIENCY)
             + (1 - onGpu) * bytes / (CPU_BANDWIDTH_GBPS * GB * CPU_DECODE_EFFICIENCY);
-    c.fixedTime = layers * GGML_SECONDS_PER_LAYER;
+    c.fixedTime = layers * ggmlSecondsPerLayer(c.gpu);
     finish(c, c.bandwidthTime + c.fixedTime);
   }
 

@@ -40,6 +40,50 @@ class DecodeConstantsTest {
   }
 
   @Test
+  void ggmlPerLayerTimeIsAFixedNumberOfCyclesAtTheGpusClock() {
+    GpuTarget reference = TestModels.gpu(RTX_6000_ADA);
+    GpuTarget a100 = TestModels.gpu("NVIDIA-A100-SXM4-80GB");
+    GpuTarget unknownClock = new GpuTarget("custom GPU", 24, 1000, false);
+
+    assertThat(reference.clockMHz()).isEqualTo(SpeedEstimator.GGML_REFERENCE_CLOCK_MHZ);
+    assertThat(SpeedEstimator.ggmlSecondsPerLayer(reference)).isCloseTo(36.7e-6, within(1e-12));
+    // 91,934 cycles at 1410 MHz.
+    assertThat(SpeedEstimator.ggmlSecondsPerLayer(a100))
+        .isCloseTo(36.7e-6 * 2505 / 1410, within(1e-12));
+    assertThat(SpeedEstimator.ggmlSecondsPerLayer(unknownClock)).isCloseTo(36.7e-6, within(1e-12));
+  }
+
+  @Test
+  void aSlowerClockSlowsLlamaCppButNotTheTorchEngines() {
+    ModelFacts llama8b = catalog("meta-llama/Llama-3.1-8B-Instruct");
+    GpuTarget fast = new GpuTarget("fast", 80, 2000, true, 2500);
+    GpuTarget slow = new GpuTarget("slow", 80, 2000, true, 1250);
+
+    double fastGgml = decode(llama8b, "Q4_0", Engine.LLAMA_CPP, fast);
+    double slowGgml = decode(llama8b, "Q4_0", Engine.LLAMA_CPP, slow);
+    // Half the clock doubles the 32 layers' fixed time: 32 x 36.7 us x 2505 / 2500 more per token.
+    double addedSeconds = 32 * 36.7e-6 * 2505 / 2500;
+    assertThat(1 / slowGgml - 1 / fastGgml).isCloseTo(addedSeconds, within(1e-9));
+    assertThat(decode(llama8b, "BF16", Engine.VLLM, slow))
+        .isEqualTo(decode(llama8b, "BF16", Engine.VLLM, fast));
+  }
+
+  @Test
+  void aMigSliceKeepsItsParentsClock() {
+    GpuTarget slice =
+        GpuTargetResolver.bundled()
+            .resolve("NVIDIA-A100-SXM4-40GB-MIG-1g.5gb")
+            .target()
+            .orElseThrow();
+    assertThat(slice.clockMHz()).isEqualTo(1410);
+  }
+
+  private double decode(ModelFacts model, String quant, Engine engine, GpuTarget gpu) {
+    EstimateRequest request = new EstimateRequest(model, null, quant, 1, 1, gpu, 1, engine, null);
+    return estimator.estimate(request).speed().decodeTokensPerSecond();
+  }
+
+  @Test
   void torchEfficiencyIsGptFastsAchievedBandwidthOverTheA100Peak() {
     assertThat(SpeedEstimator.TORCH_DECODE_EFFICIENCY * 2039).isCloseTo(1397.31, within(1e-9));
   }
