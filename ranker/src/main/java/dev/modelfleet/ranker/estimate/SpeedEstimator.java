@@ -50,6 +50,20 @@ final class SpeedEstimator {
   static final double GGML_REFERENCE_CLOCK_MHZ = 2505;
 
   /**
+   * ggml's Metal backend on Apple silicon, solved the same way from two llama-bench tg128 rows on
+   * one M2 Ultra (800 GB/s) in https://github.com/ggml-org/llama.cpp/pull/10238 (master column):
+   * llama 3B F16 at 72.29 t/s (6.433 GB read per token, 28 layers) and llama 3B Q4_0 at 155.86 t/s
+   * (1.872 GB) give 0.769 and 120.4 us. The rows name the model only as "llama 3B"; it is taken as
+   * Llama 3.2 3B (28 layers), and OpenLLaMA 3B (26 layers), the other llama model llama.cpp calls
+   * 3B, would give 0.79 and 128 us. Unified memory shared with the CPU, and a Metal command per
+   * kernel, leave Apple's GPU well short of its memory's peak, unlike a discrete GPU's 0.955. Apple
+   * states no GPU clocks, so this per-layer time is not scaled by one.
+   */
+  static final double METAL_DECODE_EFFICIENCY = 0.769;
+
+  static final double METAL_SECONDS_PER_LAYER = 120.4e-6;
+
+  /**
    * Tensor parallelism adds two all-reduces per layer whose latency grows with the log of the
    * number of GPUs. gpt-fast's tensor-parallel table (Llama-2-7B and 70B on 2, 4 and 8 A100s, same
    * README) puts the added time at 29 to 82 us per layer per doubling, median 41; 20 us per
@@ -96,7 +110,7 @@ final class SpeedEstimator {
       } else {
         // A layer split runs the GPUs one after another for one sequence: no bandwidth is added.
         double bytes = c.readWeightBytes + c.readKvBytesPerGpu * c.gpus;
-        c.bandwidthTime = bytes / (bandwidth * GGML_DECODE_EFFICIENCY);
+        c.bandwidthTime = bytes / (bandwidth * ggmlEfficiency(c.gpu));
         c.fixedTime = layers * ggmlSecondsPerLayer(c.gpu);
       }
       finish(c, c.bandwidthTime + c.fixedTime + c.syncTime);
@@ -108,8 +122,19 @@ final class SpeedEstimator {
     }
   }
 
-  /** ggml's fixed time per layer on {@code gpu}: the reference time scaled by the clock. */
+  /** Fraction of {@code gpu}'s peak bandwidth ggml's decode reaches: Metal's or CUDA's. */
+  static double ggmlEfficiency(GpuTarget gpu) {
+    return Estimator.isApple(gpu) ? METAL_DECODE_EFFICIENCY : GGML_DECODE_EFFICIENCY;
+  }
+
+  /**
+   * ggml's fixed time per layer on {@code gpu}: Metal's on Apple silicon, otherwise the reference
+   * time scaled by the clock.
+   */
   static double ggmlSecondsPerLayer(GpuTarget gpu) {
+    if (Estimator.isApple(gpu)) {
+      return METAL_SECONDS_PER_LAYER;
+    }
     double clock = gpu.clockMHz() > 0 ? gpu.clockMHz() : GGML_REFERENCE_CLOCK_MHZ;
     return GGML_SECONDS_PER_LAYER * GGML_REFERENCE_CLOCK_MHZ / clock;
   }
@@ -135,7 +160,7 @@ final class SpeedEstimator {
       time = perGpu / (bandwidth * TORCH_DECODE_EFFICIENCY) + c.syncTime;
     } else {
       double bytes = c.readWeightBytes + batch * c.readKvBytesPerGpu * c.gpus;
-      time = bytes / (bandwidth * GGML_DECODE_EFFICIENCY) + c.fixedTime;
+      time = bytes / (bandwidth * ggmlEfficiency(c.gpu)) + c.fixedTime;
     }
     return 1 / time;
   }
@@ -153,7 +178,7 @@ final class SpeedEstimator {
     double onGpu = (double) c.gpuLayers / layers;
     double bytes = c.readWeightBytes + c.readKvBytesPerGpu * c.gpus;
     c.bandwidthTime =
-        onGpu * bytes / (bandwidth * GGML_DECODE_EFFICIENCY)
+        onGpu * bytes / (bandwidth * ggmlEfficiency(c.gpu))
             + (1 - onGpu) * bytes / (CPU_BANDWIDTH_GBPS * GB * CPU_DECODE_EFFICIENCY);
     c.fixedTime = layers * ggmlSecondsPerLayer(c.gpu);
     finish(c, c.bandwidthTime + c.fixedTime);

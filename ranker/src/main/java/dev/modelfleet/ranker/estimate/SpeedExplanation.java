@@ -67,7 +67,7 @@ final class SpeedExplanation {
       s.append(" at ")
           .append(decimal(c.gpu.bandwidthGBps()))
           .append(" GB/s x ")
-          .append(SpeedEstimator.GGML_DECODE_EFFICIENCY)
+          .append(SpeedEstimator.ggmlEfficiency(c.gpu))
           .append(", plus ")
           .append(millis(c.fixedTime))
           .append(" per token of fixed per-layer time");

@@ -40,6 +40,35 @@ class DecodeConstantsTest {
   }
 
   @Test
+  void metalConstantsReproduceTheTwoM2UltraRowsTheyAreSolvedFrom() {
+    // https://github.com/ggml-org/llama.cpp/pull/10238, tg128 on an M2 Ultra: 64 tokens in the
+    // cache on average while 128 are generated.
+    ModelFacts llama3b = catalog("meta-llama/Llama-3.2-3B-Instruct");
+    GpuTarget m2Ultra =
+        GpuTargetResolver.bundled().resolve("Apple M2 Ultra").target().orElseThrow();
+
+    assertThat(decode(llama3b, "F16", 64, m2Ultra)).isCloseTo(72.29, within(72.29 * 0.005));
+    assertThat(decode(llama3b, "Q4_0", 64, m2Ultra)).isCloseTo(155.86, within(155.86 * 0.005));
+  }
+
+  @Test
+  void appleSiliconGetsMetalsConstantsWhateverItsClock() {
+    GpuTarget apple = new GpuTarget("Apple M4 Max", 48, 546, true, 0);
+    GpuTarget appleWithClock = new GpuTarget("Apple M4 Max", 48, 546, true, 1000);
+
+    assertThat(SpeedEstimator.ggmlEfficiency(apple)).isEqualTo(0.769);
+    assertThat(SpeedEstimator.ggmlSecondsPerLayer(apple)).isEqualTo(120.4e-6);
+    assertThat(SpeedEstimator.ggmlSecondsPerLayer(appleWithClock)).isEqualTo(120.4e-6);
+    assertThat(SpeedEstimator.ggmlEfficiency(TestModels.gpu(RTX_6000_ADA))).isEqualTo(0.955);
+  }
+
+  private double decode(ModelFacts model, String quant, int context, GpuTarget gpu) {
+    EstimateRequest request =
+        new EstimateRequest(model, null, quant, context, 1, gpu, 1, Engine.LLAMA_CPP, null);
+    return estimator.estimate(request).speed().decodeTokensPerSecond();
+  }
+
+  @Test
   void ggmlPerLayerTimeIsAFixedNumberOfCyclesAtTheGpusClock() {
     GpuTarget reference = TestModels.gpu(RTX_6000_ADA);
     GpuTarget a100 = TestModels.gpu("NVIDIA-A100-SXM4-80GB");
