@@ -107,6 +107,25 @@ class DecodeConstantsTest {
     assertThat(slice.clockMHz()).isEqualTo(1410);
   }
 
+  @Test
+  void theExplanationSaysWhereThePerLayerTimeComesFrom() {
+    ModelFacts llama8b = catalog("meta-llama/Llama-3.1-8B-Instruct");
+    GpuTarget m2Ultra =
+        GpuTargetResolver.bundled().resolve("Apple M2 Ultra").target().orElseThrow();
+
+    assertThat(speedSentence(llama8b, TestModels.gpu("NVIDIA-A100-SXM4-80GB")))
+        .contains("32 layers x 65.2 us at 1,410 MHz");
+    assertThat(speedSentence(llama8b, m2Ultra)).contains("32 layers x 120.4 us, Metal");
+    assertThat(speedSentence(llama8b, new GpuTarget("custom GPU", 24, 1000, false)))
+        .contains("32 layers x 36.7 us, clock not known: 2,505 MHz assumed");
+  }
+
+  private String speedSentence(ModelFacts model, GpuTarget gpu) {
+    EstimateRequest request =
+        new EstimateRequest(model, null, "Q4_K_M", 4096, 1, gpu, 1, Engine.LLAMA_CPP, null);
+    return String.join("\n", estimator.estimate(request).explanation());
+  }
+
   private double decode(ModelFacts model, String quant, Engine engine, GpuTarget gpu) {
     EstimateRequest request = new EstimateRequest(model, null, quant, 1, 1, gpu, 1, engine, null);
     return estimator.estimate(request).speed().decodeTokensPerSecond();
