@@ -55,9 +55,9 @@ final class SpeedEstimator {
    * llama 3B F16 at 72.29 t/s (6.433 GB read per token, 28 layers) and llama 3B Q4_0 at 155.86 t/s
    * (1.872 GB) give 0.769 and 120.4 us. The rows name the model only as "llama 3B"; it is taken as
    * Llama 3.2 3B (28 layers), and OpenLLaMA 3B (26 layers), the other llama model llama.cpp calls
-   * 3B, would give 0.79 and 128 us. Unified memory shared with the CPU, and a Metal command per
-   * kernel, leave Apple's GPU well short of its memory's peak, unlike a discrete GPU's 0.955. Apple
-   * states no GPU clocks, so this per-layer time is not scaled by one.
+   * 3B, would give 0.79 and 128 us. Apple's GPU reaches a smaller share of its unified memory's
+   * peak than a discrete GPU does of its own (0.955), and spends longer per layer. Apple states no
+   * GPU clocks, so this per-layer time is not scaled by one.
    */
   static final double METAL_DECODE_EFFICIENCY = 0.769;
 
