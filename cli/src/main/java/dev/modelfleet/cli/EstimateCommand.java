@@ -268,7 +268,8 @@ final class EstimateCommand implements Callable<Integer> {
           target.name(),
           gpuMemoryGib != null ? gpuMemoryGib : target.memoryGiB(),
           gpuBandwidthGbps != null ? gpuBandwidthGbps : target.bandwidthGBps(),
-          false);
+          false,
+          target.clockMHz());
     }
     if (bothFigures) {
       return new GpuTarget(gpu, gpuMemoryGib, gpuBandwidthGbps, false);

@@ -74,7 +74,8 @@ public final class HardwareProfileReader {
             target.name(),
             memory != null ? memory : target.memoryGiB(),
             bandwidth != null ? bandwidth : target.bandwidthGBps(),
-            false);
+            false,
+            target.clockMHz());
       }
     }
     if (memory != null && bandwidth != null) {

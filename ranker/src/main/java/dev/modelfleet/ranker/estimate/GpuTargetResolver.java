@@ -164,7 +164,10 @@ public final class GpuTargetResolver {
     }
     double gib = Math.min(parent.memoryGiB(), Double.parseDouble(memory.group(1)));
     double bandwidth = parent.memoryBandwidthGBps() * gib / parent.memoryGiB();
-    GpuTarget slice = new GpuTarget(parent.name() + " MIG " + profile, gib, bandwidth, false);
+    // A slice runs on the parent's SMs at the parent's clock.
+    GpuTarget slice =
+        new GpuTarget(
+            parent.name() + " MIG " + profile, gib, bandwidth, false, parent.boostClockMHz());
     return GpuMatch.of(
         slice,
         "MIG slice "

@@ -32,7 +32,36 @@ final class SpeedEstimator {
    */
   static final double GGML_DECODE_EFFICIENCY = 0.955;
 
+  /** The ggml per-layer time at {@link #GGML_REFERENCE_CLOCK_MHZ}, solved as above. */
   static final double GGML_SECONDS_PER_LAYER = 36.7e-6;
+
+  /**
+   * Boost clock of the RTX 6000 Ada the per-layer time was solved on: NVIDIA's spec page gives 91.1
+   * TFLOPS FP32 on 18,176 CUDA cores, 91.1e12 / (2 x 18,176) = 2505 MHz
+   * (https://www.nvidia.com/en-us/design-visualization/rtx-6000/).
+   *
+   * <p>The per-layer time is not memory traffic: it is the small kernels of a decode step (norms,
+   * RoPE, softmax, quantizing the activations, residual adds) and the gaps between kernels, each a
+   * fixed chain of dependent steps that a few SMs run at the GPU's clock, however many SMs the GPU
+   * has. So it is a number of cycles, 36.7 us x 2505 MHz = 91,900, and a GPU with a lower clock
+   * takes longer: an A100 (1410 MHz) 65 us, an H100 PCIe (1755 MHz) 52 us. A GPU whose clock is not
+   * known is assumed to run at this reference clock.
+   */
+  static final double GGML_REFERENCE_CLOCK_MHZ = 2505;
+
+  /**
+   * ggml's Metal backend on Apple silicon, solved the same way from two llama-bench tg128 rows on
+   * one M2 Ultra (800 GB/s) in https://github.com/ggml-org/llama.cpp/pull/10238 (master column):
+   * llama 3B F16 at 72.29 t/s (6.433 GB read per token, 28 layers) and llama 3B Q4_0 at 155.86 t/s
+   * (1.872 GB) give 0.769 and 120.4 us. The rows name the model only as "llama 3B"; it is taken as
+   * Llama 3.2 3B (28 layers), and OpenLLaMA 3B (26 layers), the other llama model llama.cpp calls
+   * 3B, would give 0.79 and 128 us. Apple's GPU reaches a smaller share of its unified memory's
+   * peak than a discrete GPU does of its own (0.955), and spends longer per layer. Apple states no
+   * GPU clocks, so this per-layer time is not scaled by one.
+   */
+  static final double METAL_DECODE_EFFICIENCY = 0.769;
+
+  static final double METAL_SECONDS_PER_LAYER = 120.4e-6;
 
   /**
    * Tensor parallelism adds two all-reduces per layer whose latency grows with the log of the
@@ -81,8 +110,8 @@ final class SpeedEstimator {
       } else {
         // A layer split runs the GPUs one after another for one sequence: no bandwidth is added.
         double bytes = c.readWeightBytes + c.readKvBytesPerGpu * c.gpus;
-        c.bandwidthTime = bytes / (bandwidth * GGML_DECODE_EFFICIENCY);
-        c.fixedTime = layers * GGML_SECONDS_PER_LAYER;
+        c.bandwidthTime = bytes / (bandwidth * ggmlEfficiency(c.gpu));
+        c.fixedTime = layers * ggmlSecondsPerLayer(c.gpu);
       }
       finish(c, c.bandwidthTime + c.fixedTime + c.syncTime);
     } else if (c.engine.runsGgml()) {
@@ -91,6 +120,23 @@ final class SpeedEstimator {
       c.tokensPerSecond = 0;
       c.effectiveBandwidthGBps = 0;
     }
+  }
+
+  /** Fraction of {@code gpu}'s peak bandwidth ggml's decode reaches: Metal's or CUDA's. */
+  static double ggmlEfficiency(GpuTarget gpu) {
+    return Estimator.isApple(gpu) ? METAL_DECODE_EFFICIENCY : GGML_DECODE_EFFICIENCY;
+  }
+
+  /**
+   * ggml's fixed time per layer on {@code gpu}: Metal's on Apple silicon, otherwise the reference
+   * time scaled by the clock.
+   */
+  static double ggmlSecondsPerLayer(GpuTarget gpu) {
+    if (Estimator.isApple(gpu)) {
+      return METAL_SECONDS_PER_LAYER;
+    }
+    double clock = gpu.clockMHz() > 0 ? gpu.clockMHz() : GGML_REFERENCE_CLOCK_MHZ;
+    return GGML_SECONDS_PER_LAYER * GGML_REFERENCE_CLOCK_MHZ / clock;
   }
 
   /** Extra time per layer for all-reduces across {@code gpus} tensor-parallel GPUs. */
@@ -114,7 +160,7 @@ final class SpeedEstimator {
       time = perGpu / (bandwidth * TORCH_DECODE_EFFICIENCY) + c.syncTime;
     } else {
       double bytes = c.readWeightBytes + batch * c.readKvBytesPerGpu * c.gpus;
-      time = bytes / (bandwidth * GGML_DECODE_EFFICIENCY) + c.fixedTime;
+      time = bytes / (bandwidth * ggmlEfficiency(c.gpu)) + c.fixedTime;
     }
     return 1 / time;
   }
@@ -132,9 +178,9 @@ final class SpeedEstimator {
     double onGpu = (double) c.gpuLayers / layers;
     double bytes = c.readWeightBytes + c.readKvBytesPerGpu * c.gpus;
     c.bandwidthTime =
-        onGpu * bytes / (bandwidth * GGML_DECODE_EFFICIENCY)
+        onGpu * bytes / (bandwidth * ggmlEfficiency(c.gpu))
             + (1 - onGpu) * bytes / (CPU_BANDWIDTH_GBPS * GB * CPU_DECODE_EFFICIENCY);
-    c.fixedTime = layers * GGML_SECONDS_PER_LAYER;
+    c.fixedTime = layers * ggmlSecondsPerLayer(c.gpu);
     finish(c, c.bandwidthTime + c.fixedTime);
   }
 

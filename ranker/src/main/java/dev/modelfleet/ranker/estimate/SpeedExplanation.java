@@ -67,15 +67,37 @@ final class SpeedExplanation {
       s.append(" at ")
           .append(decimal(c.gpu.bandwidthGBps()))
           .append(" GB/s x ")
-          .append(SpeedEstimator.GGML_DECODE_EFFICIENCY)
+          .append(SpeedEstimator.ggmlEfficiency(c.gpu))
           .append(", plus ")
           .append(millis(c.fixedTime))
-          .append(" per token of fixed per-layer time");
+          .append(" per token of fixed per-layer time (")
+          .append(perLayer(c))
+          .append(")");
       if (c.gpus > 1) {
         s.append("; the ").append(c.gpus).append(" GPUs hold different layers and take turns");
       }
     }
     s.append(": ").append(decimal(c.effectiveBandwidthGBps)).append(" GB/s effective");
     return s.toString();
+  }
+
+  /** Where the fixed time comes from: Metal's figure, or the CUDA figure at this GPU's clock. */
+  private static String perLayer(Calculation c) {
+    String each =
+        String.format(
+            Locale.ROOT,
+            "%d layers x %.1f us",
+            c.facts.numLayers(),
+            c.fixedTime * 1e6 / Math.max(1, c.facts.numLayers()));
+    if (Estimator.isApple(c.gpu)) {
+      return each + ", Metal";
+    }
+    if (c.gpu.clockMHz() > 0) {
+      return each + " at " + decimal(c.gpu.clockMHz()) + " MHz";
+    }
+    return each
+        + ", clock not known: "
+        + decimal(SpeedEstimator.GGML_REFERENCE_CLOCK_MHZ)
+        + " MHz assumed";
   }
 }

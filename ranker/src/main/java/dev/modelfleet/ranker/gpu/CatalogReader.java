@@ -85,6 +85,13 @@ final class CatalogReader {
     if (gpu.source() == null || !gpu.source().startsWith("https://")) {
       return "every number needs a source: an https:// URL";
     }
+    if (gpu.boostClockMHz() < 0 || Double.isNaN(gpu.boostClockMHz())) {
+      return "boostClockMHz must be positive, or left out when the vendor states none";
+    }
+    if (gpu.boostClockMHz() > 0
+        && (gpu.clockSource() == null || !gpu.clockSource().startsWith("https://"))) {
+      return "boostClockMHz needs a clockSource: an https:// URL";
+    }
     if (gpu.labelProducts().isEmpty() && gpu.deviceIds().isEmpty()) {
       return "no labelProducts or deviceIds, so no node could ever match it";
     }

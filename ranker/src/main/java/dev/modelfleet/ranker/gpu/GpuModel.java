@@ -17,6 +17,9 @@ import java.util.List;
  * @param deviceIds PCI device ids as amd.com/gpu.device-id writes them (lower-case hex)
  * @param source public URL of the vendor page the numbers come from
  * @param note where exactly in the source the numbers are, and any caveat
+ * @param boostClockMHz the vendor's boost (peak engine) clock in MHz, from {@code clockSource}; 0
+ *     when the catalog does not state one
+ * @param clockSource public URL the boost clock comes from; null when no clock is stated
  */
 public record GpuModel(
     String name,
@@ -28,7 +31,9 @@ public record GpuModel(
     List<String> labelProducts,
     List<String> deviceIds,
     String source,
-    String note) {
+    String note,
+    double boostClockMHz,
+    String clockSource) {
 
   /** Copies the lists so a model stays immutable; absent lists become empty. */
   public GpuModel {

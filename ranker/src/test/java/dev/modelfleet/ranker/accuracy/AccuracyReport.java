@@ -17,6 +17,9 @@ import java.util.function.ToDoubleFunction;
  * followed by every row so a reader can see where each figure comes from.
  */
 final class AccuracyReport {
+  // The last month of llama.cpp builds the report groups as old: see oldLlamaCpp.
+  private static final String LAST_OLD_LLAMA_CPP_MONTH = "2024-05";
+
   private final List<Comparison> comparisons;
 
   AccuracyReport(List<Comparison> comparisons) {
@@ -141,6 +144,23 @@ final class AccuracyReport {
     setting(md, "other GPUs", row -> !row.gpu().matches(".*\\b(A100|H100|Apple)\\b.*"));
     setting(md, "4,096 tokens in the cache or more", row -> row.contextTokens() >= 4096);
     setting(md, "several GPUs", row -> row.gpuCount() > 1);
+    setting(md, "llama.cpp builds of May 2024 or earlier", AccuracyReport::oldLlamaCpp);
+    setting(
+        md,
+        "llama.cpp builds after May 2024",
+        row -> "llama.cpp".equals(row.engine()) && !oldLlamaCpp(row));
+  }
+
+  /**
+   * Rows measured with llama.cpp before it launched a decode step as one CUDA graph (May 2024,
+   * https://github.com/ggml-org/llama.cpp/pull/6766) and fused its small kernels; the per-layer
+   * time the estimator uses comes from a 2026 build. Undated rows count as newer: the set's undated
+   * llama.cpp rows come from pull requests of late 2025.
+   */
+  private static boolean oldLlamaCpp(DecodeRow row) {
+    return "llama.cpp".equals(row.engine())
+        && row.date() != null
+        && row.date().compareTo(LAST_OLD_LLAMA_CPP_MONTH) <= 0;
   }
 
   private void setting(StringBuilder md, String name, Predicate<DecodeRow> predicate) {

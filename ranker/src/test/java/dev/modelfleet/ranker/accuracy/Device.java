@@ -1,6 +1,7 @@
 package dev.modelfleet.ranker.accuracy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelfleet.ranker.estimate.GpuTarget;
 import dev.modelfleet.ranker.gpu.GpuCatalog;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,11 +16,22 @@ import java.util.Optional;
  * @param bandwidthGBps peak memory bandwidth of one device
  * @param fromCatalog whether the bundled catalog supplied the figures
  * @param source the vendor page the figures come from
+ * @param clockMHz the vendor's boost clock, 0 where the vendor states none
  */
 record Device(
-    String name, double memoryGiB, double bandwidthGBps, boolean fromCatalog, String source) {
+    String name,
+    double memoryGiB,
+    double bandwidthGBps,
+    boolean fromCatalog,
+    String source,
+    double clockMHz) {
 
   private static final Map<String, Device> EXTRA = readExtra();
+
+  /** The GPU the estimator is given for this device. */
+  GpuTarget target() {
+    return new GpuTarget(name, memoryGiB, bandwidthGBps, fromCatalog, clockMHz);
+  }
 
   /** The device a row names, or empty when neither the catalog nor the extra list knows it. */
   static Optional<Device> resolve(String name) {
@@ -36,7 +48,8 @@ record Device(
                         gpu.memoryGiB(),
                         gpu.memoryBandwidthGBps(),
                         true,
-                        gpu.source()));
+                        gpu.source(),
+                        gpu.boostClockMHz()));
     return catalogued.or(() -> Optional.ofNullable(EXTRA.get(name)));
   }
 
@@ -49,7 +62,8 @@ record Device(
               gpu.path("memoryGiB").asDouble(),
               gpu.path("memoryBandwidthGBps").asDouble(),
               false,
-              gpu.path("source").asText());
+              gpu.path("source").asText(),
+              gpu.path("boostClockMHz").asDouble(0));
       devices.put(device.name(), device);
     }
     return Map.copyOf(devices);

@@ -4,7 +4,6 @@ import dev.modelfleet.ranker.estimate.Engine;
 import dev.modelfleet.ranker.estimate.Estimate;
 import dev.modelfleet.ranker.estimate.EstimateRequest;
 import dev.modelfleet.ranker.estimate.Estimator;
-import dev.modelfleet.ranker.estimate.GpuTarget;
 import dev.modelfleet.ranker.estimate.VramEstimate;
 import dev.modelfleet.ranker.quant.QuantizationTable;
 import java.util.ArrayList;
@@ -133,8 +132,7 @@ final class Evaluator {
             row.quant(),
             context,
             SINGLE_STREAM,
-            new GpuTarget(
-                device.name(), device.memoryGiB(), device.bandwidthGBps(), device.fromCatalog()),
+            device.target(),
             row.gpuCount(),
             engine(row),
             null);

@@ -248,6 +248,43 @@ class GpuCatalogTest {
   }
 
   @Test
+  void aBoostClockNeedsItsOwnSourceAndMustBePositive() {
+    String json =
+        """
+        {"schemaVersion": 1, "gpus": [
+          {"name": "Clocked", "vendor": "nvidia", "family": "x", "memoryGiB": 8,
+           "memoryBandwidthGBps": 100, "labelProducts": ["CLOCKED"], "source": "https://example.com",
+           "boostClockMHz": 1500, "clockSource": "https://example.com/clock"},
+          {"name": "Unsourced Clock", "vendor": "nvidia", "family": "x", "memoryGiB": 8,
+           "memoryBandwidthGBps": 100, "labelProducts": ["UNSOURCED"], "source": "https://example.com",
+           "boostClockMHz": 1500},
+          {"name": "Negative Clock", "vendor": "nvidia", "family": "x", "memoryGiB": 8,
+           "memoryBandwidthGBps": 100, "labelProducts": ["NEGCLOCK"], "source": "https://example.com",
+           "boostClockMHz": -1, "clockSource": "https://example.com/clock"}
+        ]}
+        """;
+
+    GpuCatalog catalog = GpuCatalog.fromJson(stream(json));
+
+    assertThat(catalog.all()).extracting(GpuModel::boostClockMHz).containsExactly(1500.0);
+    assertThat(catalog.warnings())
+        .hasSize(2)
+        .anySatisfy(w -> assertThat(w).contains("Unsourced Clock").contains("clockSource"))
+        .anySatisfy(w -> assertThat(w).contains("Negative Clock").contains("boostClockMHz"));
+  }
+
+  @Test
+  void everyBundledBoostClockHasASource() {
+    assertThat(CATALOG.all())
+        .filteredOn(gpu -> gpu.boostClockMHz() > 0)
+        .hasSizeGreaterThanOrEqualTo(10)
+        .allSatisfy(gpu -> assertThat(gpu.clockSource()).as(gpu.name()).startsWith("https://"));
+    assertThat(CATALOG.lookup("NVIDIA-A100-SXM4-80GB"))
+        .map(GpuModel::boostClockMHz)
+        .contains(1410.0);
+  }
+
+  @Test
   void aliasClaimedTwiceKeepsTheFirstEntryAndWarns() {
     String json =
         """
