@@ -115,8 +115,11 @@ final class FactMerger {
       ModelFacts facts, ObjectNode merged, Map<String, Provenance> provenance) {
     JsonNode total = merged.get(Fact.PARAMETERS_B.field());
     JsonNode active = merged.get(Fact.ACTIVE_PARAMETERS_B.field());
-    Double totalCount = total != null && total.isNumber() ? total.asDouble() * BILLION : null;
-    Double activeCount = active != null && active.isNumber() ? active.asDouble() * BILLION : null;
+    // Parameter counts are whole numbers; rounding undoes the billions' binary fraction.
+    Double totalCount =
+        total != null && total.isNumber() ? Math.rint(total.asDouble() * BILLION) : null;
+    Double activeCount =
+        active != null && active.isNumber() ? Math.rint(active.asDouble() * BILLION) : null;
     if (totalCount == null) {
       return facts == null ? null : facts.parameters();
     }

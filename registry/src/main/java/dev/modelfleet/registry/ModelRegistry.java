@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What ModelFleet knows about each model. Sources, lowest precedence first: the bundled catalog,
@@ -53,23 +55,26 @@ public final class ModelRegistry {
     List<ModelRecord> records = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String name = query.model();
-    catalog
-        .lookup(name)
-        .ifPresent(
-            found -> {
-              records.add(found.record());
-              if (found.note() != null) {
-                notes.add(found.note());
-              }
-            });
-    snapshot.lookup(name).ifPresent(records::add);
+    // Names the model goes by: the query, and for a catalog model its id and aliases, so a
+    // snapshot or registry entry written under a renamed id still applies.
+    List<String> names = new ArrayList<>(List.of(name));
+    Optional<CatalogSource.Found> found = catalog.lookup(name);
+    if (found.isPresent()) {
+      records.add(found.get().record());
+      if (found.get().note() == null) {
+        names.addAll(found.get().record().names());
+      } else {
+        notes.add(found.get().note());
+      }
+    }
+    firstMatch(names, snapshot::lookup).ifPresent(records::add);
     if (hub != null && ModelKeys.isHubId(name)) {
       String repo = RepoIds.canonical(name);
       hub.lookup(repo, query.revision(), notes).ifPresent(records::add);
     } else if (hub == null) {
       notes.add("Hub not consulted: offline");
     }
-    userRegistry.lookup(name).ifPresent(records::add);
+    firstMatch(names, userRegistry::lookup).ifPresent(records::add);
     boolean known = !records.isEmpty();
     if (!query.overrides().isEmpty()) {
       records.add(
@@ -106,6 +111,11 @@ public final class ModelRegistry {
     byModel.forEach(
         (key, records) -> out.add(FactMerger.merge(firstName.get(key), records, true, List.of())));
     return out;
+  }
+
+  private static Optional<ModelRecord> firstMatch(
+      List<String> names, Function<String, Optional<ModelRecord>> lookup) {
+    return names.stream().map(lookup).flatMap(Optional::stream).findFirst();
   }
 
   /** Warnings from the bundled catalog, the snapshot and the cache. */
