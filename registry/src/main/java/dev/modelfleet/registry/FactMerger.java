@@ -35,11 +35,8 @@ final class FactMerger {
         records.stream().sorted(Comparator.comparing(ModelRecord::source)).toList();
     ObjectNode merged = ObjectNodes.empty();
     Map<String, Provenance> provenance = new LinkedHashMap<>();
-    String id = requested;
+    String id = id(requested, ordered);
     for (ModelRecord record : ordered) {
-      if (record.source() != FactSource.OVERRIDE) {
-        id = record.id();
-      }
       record
           .facts()
           .fields()
@@ -74,6 +71,23 @@ final class FactMerger {
         facts,
         parameters,
         allNotes);
+  }
+
+  /**
+   * The model's id: the Hub's spelling when it answered (it follows renames), else that of the
+   * lowest-precedence source, the catalog's canonical id when it knows the model.
+   */
+  private static String id(String requested, List<ModelRecord> ordered) {
+    for (ModelRecord record : ordered) {
+      if (record.source() == FactSource.HUB) {
+        return record.id();
+      }
+    }
+    return ordered.stream()
+        .filter(r -> r.source() != FactSource.OVERRIDE)
+        .map(ModelRecord::id)
+        .findFirst()
+        .orElse(requested);
   }
 
   /** Parses the merged config.json with the registry's and overrides' sizes laid over it. */

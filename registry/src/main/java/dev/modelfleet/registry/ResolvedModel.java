@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * from.
  *
  * @param requested the name as asked for
- * @param id the model's id as the highest-precedence source that knows it spells it
+ * @param id the model's id: the Hub's spelling when it answered, else the catalog's, snapshot's or
+ *     registry's (the first that knows it); the request itself for an unknown model
  * @param known whether any source other than the overrides knows the model
  * @param sources the sources that contributed, lowest precedence first
  * @param facts the merged facts, by field name (known facts and any other fields the sources
