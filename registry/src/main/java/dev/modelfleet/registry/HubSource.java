@@ -35,6 +35,9 @@ final class HubSource {
   // their parameter count is of packed values, not of the model's parameters.
   private static final Set<String> PACKED_DTYPES = Set.of("I32", "U32", "I16", "U8", "I8");
   private static final double BILLION = 1e9;
+  private static final double GIB = 1024.0 * 1024 * 1024;
+  private static final double HUNDREDTHS = 100;
+  private static final String SAFETENSORS = ".safetensors";
 
   private final HubClient client;
   private final HubCache cache;
@@ -130,6 +133,7 @@ final class HubSource {
         }
       }
     }
+    diskGiB(info).ifPresent(gib -> facts.put(Fact.DISK_GIB.field(), gib));
     JsonNode config = null;
     if (answer.config() != null) {
       try {
@@ -156,6 +160,20 @@ final class HubSource {
     }
     facts.put(Fact.SOURCE.field(), client.endpoint() + "/" + info.id());
     return new ModelRecord(info.id(), FactSource.HUB, answer.fetchedAt(), facts);
+  }
+
+  /**
+   * The safetensors weights' size in GiB, rounded to hundredths, when every safetensors file's size
+   * is known. GGUF repositories hold one file per quantization, so no single size applies.
+   */
+  private static Optional<Double> diskGiB(HubModelInfo info) {
+    List<HubFile> weights =
+        info.files().stream().filter(f -> f.name().endsWith(SAFETENSORS)).toList();
+    if (weights.isEmpty() || weights.stream().anyMatch(f -> f.sizeBytes() == null)) {
+      return Optional.empty();
+    }
+    long bytes = weights.stream().mapToLong(HubFile::sizeBytes).sum();
+    return Optional.of(Math.round(bytes / GIB * HUNDREDTHS) / HUNDREDTHS);
   }
 
   private static boolean olderThan(Instant at, Duration age, Instant now) {

@@ -74,6 +74,8 @@ class ModelRegistryHubTest {
     assertThat(provenance(model, "parametersB").source()).isEqualTo(FactSource.HUB);
     assertThat(provenance(model, "config").source()).isEqualTo(FactSource.HUB);
     assertThat(provenance(model, "files").value()).contains("model-00001-of-00004.safetensors");
+    // The four shards of the fixture: 16,060,556,376 bytes.
+    assertThat(model.value("diskGiB").asDouble()).isEqualTo(14.96);
     assertThat(model.parameterCount().orElseThrow().source())
         .isEqualTo(ParameterSource.SAFETENSORS_METADATA);
     assertThat(model.notes()).isEmpty();
