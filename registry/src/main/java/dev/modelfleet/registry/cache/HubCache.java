@@ -71,6 +71,9 @@ public final class HubCache {
           .min(Comparator.comparing(CachedHubAnswer::fetchedAt))
           .ifPresent(oldest -> entries.remove(key(oldest.repo(), oldest.revision())));
     }
+    if (store == RegistryCacheStore.none()) {
+      return;
+    }
     try {
       store.write(document());
     } catch (IOException | RuntimeException e) {

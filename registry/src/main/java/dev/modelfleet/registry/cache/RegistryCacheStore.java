@@ -13,16 +13,21 @@ public interface RegistryCacheStore {
 
   /** A store that keeps nothing, for runs without persistence. */
   static RegistryCacheStore none() {
-    return new RegistryCacheStore() {
-      @Override
-      public Optional<String> read() {
-        return Optional.empty();
-      }
+    return NoStore.INSTANCE;
+  }
 
-      @Override
-      public void write(String document) {
-        // Nothing persists: the in-memory cache is all there is.
-      }
-    };
+  /** The store that keeps nothing; one instance, so the cache can skip serialising for it. */
+  enum NoStore implements RegistryCacheStore {
+    INSTANCE;
+
+    @Override
+    public Optional<String> read() {
+      return Optional.empty();
+    }
+
+    @Override
+    public void write(String document) {
+      // Nothing persists: the in-memory cache is all there is.
+    }
   }
 }
