@@ -103,6 +103,8 @@ class UserRegistryTest {
     expectError(
         "models:\n  - id: acme/x\n    observedAt: last week\n", "r.yaml: models[0].observedAt");
     expectError("models: [\n", "r.yaml").hasMessageContaining("not valid YAML or JSON");
+    expectError("models:\n  - id: acme/x\n    gated: true\n    gated: false\n", "r.yaml")
+        .hasMessageContaining("Duplicate field 'gated'");
   }
 
   @Test

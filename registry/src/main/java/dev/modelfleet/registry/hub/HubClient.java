@@ -180,7 +180,10 @@ public final class HubClient {
   }
 
   private static void checkRepo(String repo) throws HubException {
-    if (repo == null || !REPO_ID.matcher(repo).matches()) {
+    if (repo == null
+        || !REPO_ID.matcher(repo).matches()
+        || repo.endsWith("/.")
+        || repo.endsWith("/..")) {
       throw new HubException(
           HubErrorCode.NOT_FOUND, "'" + repo + "' is not a Hub repository id such as org/name");
     }

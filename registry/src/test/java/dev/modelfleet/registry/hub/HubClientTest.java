@@ -181,6 +181,7 @@ class HubClientTest {
     expect(() -> client(null).modelInfo("llama3.1:8b", null, null), HubErrorCode.NOT_FOUND)
         .hasMessageContaining("not a Hub repository id");
     expect(() -> client(null).modelInfo("../etc/passwd", null, null), HubErrorCode.NOT_FOUND);
+    expect(() -> client(null).configJson("acme/..", null, null), HubErrorCode.NOT_FOUND);
     assertThat(hub.seen()).isEmpty();
   }
 
