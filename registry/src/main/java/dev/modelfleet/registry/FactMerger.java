@@ -122,6 +122,10 @@ final class FactMerger {
     } catch (ConfigJsonException e) {
       notes.add("no architecture facts: config." + e.field() + ": " + e.getMessage());
       return null;
+    } catch (RuntimeException e) {
+      // A config.json from the Hub or a registry is untrusted input: never let it fail a resolve.
+      notes.add("no architecture facts: config.json could not be read: " + e);
+      return null;
     }
   }
 

@@ -161,6 +161,26 @@ class ModelRegistryTest {
   }
 
   @Test
+  void anUnreadableRegistryConfigIsANoteAndTheOtherFactsStand() throws Exception {
+    ModelRegistry registry =
+        offline(
+            """
+            models:
+              - id: acme/odd-model
+                parametersB: 3
+                config: {hidden_size: big, num_hidden_layers: 2, num_attention_heads: 2}
+            """);
+
+    ResolvedModel model = registry.resolve(ModelQuery.of("acme/odd-model"));
+
+    assertThat(model.known()).isTrue();
+    assertThat(model.architecture()).isEmpty();
+    assertThat(model.notes())
+        .anyMatch(n -> n.startsWith("no architecture facts: config.hidden_size"));
+    assertThat(model.parameterCount().orElseThrow().total()).isEqualTo(3e9);
+  }
+
+  @Test
   void aFullOverrideConfigDescribesAPrivateModel() throws Exception {
     Map<String, Object> config =
         Map.of(
