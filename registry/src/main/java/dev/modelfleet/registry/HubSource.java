@@ -46,6 +46,11 @@ final class HubSource {
 
   private record Failure(Instant at, String message) {}
 
+  /**
+   * A Hub source.
+   *
+   * @param client the Hub client; null when offline: then only cached answers serve
+   */
   HubSource(HubClient client, HubCache cache, RegistrySettings settings) {
     this.client = client;
     this.cache = cache;
@@ -57,6 +62,10 @@ final class HubSource {
     String rev = revision == null || revision.isBlank() ? HubClient.DEFAULT_REVISION : revision;
     Instant now = settings.clock().instant();
     Optional<CachedHubAnswer> cached = cache.get(repo, rev);
+    if (client == null) {
+      notes.add("Hub not consulted: offline");
+      return cached.map(c -> staleRecord(c, notes));
+    }
     if (cached.isPresent()
         && !olderThan(cached.get().fetchedAt(), settings.refreshInterval(), now)) {
       return Optional.of(record(cached.get(), notes));
@@ -158,7 +167,7 @@ final class HubSource {
         facts.put(Fact.PARAMETERS_B.field(), info.safetensorsTotal() / BILLION);
       }
     }
-    facts.put(Fact.SOURCE.field(), client.endpoint() + "/" + info.id());
+    facts.put(Fact.SOURCE.field(), endpoint() + "/" + info.id());
     return new ModelRecord(info.id(), FactSource.HUB, answer.fetchedAt(), facts);
   }
 
@@ -174,6 +183,11 @@ final class HubSource {
     }
     long bytes = weights.stream().mapToLong(HubFile::sizeBytes).sum();
     return Optional.of(Math.round(bytes / GIB * HUNDREDTHS) / HUNDREDTHS);
+  }
+
+  private String endpoint() {
+    String base = settings.hubEndpoint().toString();
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
   private static boolean olderThan(Instant at, Duration age, Instant now) {

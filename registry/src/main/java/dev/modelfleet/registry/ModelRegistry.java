@@ -31,13 +31,12 @@ public final class ModelRegistry {
     this.userRegistry = builder.userRegistry;
     this.settings = builder.settings;
     this.cache = HubCache.load(builder.cacheStore);
-    this.hub =
+    // Offline, no client exists, so nothing can reach the Hub; cached answers still serve.
+    HubClient client =
         settings.hubEnabled()
-            ? new HubSource(
-                new HubClient(settings.hubEndpoint(), settings.hubToken(), settings.hubTimeout()),
-                cache,
-                settings)
+            ? new HubClient(settings.hubEndpoint(), settings.hubToken(), settings.hubTimeout())
             : null;
+    this.hub = new HubSource(client, cache, settings);
   }
 
   /** A builder with the bundled catalog and snapshot, no user registry, default settings. */
@@ -68,11 +67,8 @@ public final class ModelRegistry {
       }
     }
     firstMatch(names, snapshot::lookup).ifPresent(records::add);
-    if (hub != null && ModelKeys.isHubId(name)) {
-      String repo = RepoIds.canonical(name);
-      hub.lookup(repo, query.revision(), notes).ifPresent(records::add);
-    } else if (hub == null) {
-      notes.add("Hub not consulted: offline");
+    if (ModelKeys.isHubId(name)) {
+      hub.lookup(RepoIds.canonical(name), query.revision(), notes).ifPresent(records::add);
     }
     firstMatch(names, userRegistry::lookup).ifPresent(records::add);
     boolean known = !records.isEmpty();

@@ -159,6 +159,30 @@ class ModelRegistryHubTest {
   }
 
   @Test
+  void offlineTheCachedHubAnswersStillServeWhateverTheirAge(@TempDir Path dir) throws Exception {
+    FileCacheStore store = new FileCacheStore(dir.resolve("registry-cache.json"));
+    registry(FakeHub.GOOD_TOKEN, store).resolve(ModelQuery.of(LLAMA));
+    int online = hub.seen().size();
+    clock.advance(Duration.ofDays(30));
+    ModelRegistry offline =
+        ModelRegistry.builder()
+            .settings(
+                RegistrySettings.defaults()
+                    .withHub(hub.endpoint(), FakeHub.GOOD_TOKEN)
+                    .withClock(clock)
+                    .withOffline(true))
+            .cacheStore(store)
+            .build();
+
+    ResolvedModel model = offline.resolve(ModelQuery.of(LLAMA));
+
+    assertThat(hub.seen()).hasSize(online);
+    assertThat(provenance(model, "sha").observedAt()).isEqualTo(START);
+    assertThat(model.notes())
+        .containsExactly("Hub not consulted: offline", "using Hub facts cached at " + START);
+  }
+
+  @Test
   void packedQuantizedCountsAreNotTakenAsParameters() throws Exception {
     ResolvedModel model = registry(null, RegistryCacheStore.none()).resolve(ModelQuery.of(AWQ));
 
