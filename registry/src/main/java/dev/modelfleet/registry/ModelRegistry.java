@@ -51,9 +51,20 @@ public final class ModelRegistry {
    * @throws RegistryFormatException when the query's overrides break the format (names the field)
    */
   public ResolvedModel resolve(ModelQuery query) throws RegistryFormatException {
+    String name = query.model();
+    // Checked first, so bad overrides fail before any Hub request.
+    Optional<ModelRecord> overrides =
+        query.overrides().isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                ModelEntries.fromMap(
+                    name,
+                    query.overrides(),
+                    FactSource.OVERRIDE,
+                    settings.clock().instant(),
+                    "overrides"));
     List<ModelRecord> records = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    String name = query.model();
     // Names the model goes by: the query, and for a catalog model its id and aliases, so a
     // snapshot or registry entry written under a renamed id still applies.
     List<String> names = new ArrayList<>(List.of(name));
@@ -72,15 +83,7 @@ public final class ModelRegistry {
     }
     firstMatch(names, userRegistry::lookup).ifPresent(records::add);
     boolean known = !records.isEmpty();
-    if (!query.overrides().isEmpty()) {
-      records.add(
-          ModelEntries.fromMap(
-              name,
-              query.overrides(),
-              FactSource.OVERRIDE,
-              settings.clock().instant(),
-              "overrides"));
-    }
+    overrides.ifPresent(records::add);
     if (!known) {
       notes.add(
           "unknown model: no catalog, snapshot, Hub or user registry entry for '" + name + "'");
