@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelfleet.registry.cache.CachedHubAnswer;
 import dev.modelfleet.registry.cache.HubCache;
 import dev.modelfleet.registry.hub.HubClient;
+import dev.modelfleet.registry.hub.HubErrorCode;
 import dev.modelfleet.registry.hub.HubException;
 import dev.modelfleet.registry.hub.HubFile;
 import dev.modelfleet.registry.hub.HubModelInfo;
@@ -66,8 +67,7 @@ final class HubSource {
       notes.add("Hub not consulted: offline");
       return cached.map(c -> staleRecord(c, notes));
     }
-    if (cached.isPresent()
-        && !olderThan(cached.get().fetchedAt(), settings.refreshInterval(), now)) {
+    if (cached.isPresent() && !olderThan(cached.get().fetchedAt(), freshFor(cached.get()), now)) {
       return Optional.of(record(cached.get(), notes));
     }
     String failureKey = ModelKeys.key(repo) + "@" + rev;
@@ -92,10 +92,25 @@ final class HubSource {
     }
   }
 
+  /**
+   * How long a cached answer is used as is: the refresh interval, or the failure back-off when its
+   * config.json could not be read (a token may have been added, or the terms accepted, since).
+   */
+  private Duration freshFor(CachedHubAnswer answer) {
+    Duration interval = settings.refreshInterval();
+    return answer.configProblem() != null && FAILURE_BACKOFF.compareTo(interval) < 0
+        ? FAILURE_BACKOFF
+        : interval;
+  }
+
   private CachedHubAnswer fetch(String repo, String rev, CachedHubAnswer cached, Instant now)
       throws HubException {
     HubResponse<HubModelInfo> info =
         client.modelInfo(repo, rev, cached == null ? null : cached.infoEtag());
+    if (info.notModified() && cached == null) {
+      throw new HubException(
+          HubErrorCode.PARSE, repo + ": 304 Not Modified to a request without ETag");
+    }
     HubModelInfo facts = info.notModified() ? cached.info() : info.body();
     String config = null;
     String configEtag = null;
@@ -103,6 +118,10 @@ final class HubSource {
     try {
       HubResponse<String> answer =
           client.configJson(repo, rev, cached == null ? null : cached.configEtag());
+      if (answer.notModified() && (cached == null || cached.config() == null)) {
+        throw new HubException(
+            HubErrorCode.PARSE, repo + ": config.json 304 Not Modified without a cached copy");
+      }
       config = answer.notModified() ? cached.config() : answer.body();
       configEtag = answer.etag();
     } catch (HubException e) {

@@ -93,6 +93,21 @@ class ModelRegistryHubTest {
   }
 
   @Test
+  void aMissingConfigIsRetriedSoonerThanTheRefreshInterval() throws Exception {
+    ModelRegistry registry = registry(null, RegistryCacheStore.none());
+    registry.resolve(ModelQuery.of(LLAMA));
+    int first = hub.seen().size();
+
+    clock.advance(HubSource.FAILURE_BACKOFF.minusMinutes(1));
+    registry.resolve(ModelQuery.of(LLAMA));
+    assertThat(hub.seen()).hasSize(first);
+
+    clock.advance(Duration.ofMinutes(2));
+    registry.resolve(ModelQuery.of(LLAMA));
+    assertThat(hub.seen()).hasSize(first * 2);
+  }
+
+  @Test
   void aFreshCacheSendsNothingAndAStaleOneRevalidatesWithItsEtag() throws Exception {
     ModelRegistry registry = registry(FakeHub.GOOD_TOKEN, RegistryCacheStore.none());
     registry.resolve(ModelQuery.of(LLAMA));
