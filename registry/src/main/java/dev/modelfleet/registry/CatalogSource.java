@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelfleet.ranker.model.CatalogMatch;
 import dev.modelfleet.ranker.model.CatalogModel;
 import dev.modelfleet.ranker.model.ModelCatalog;
+import dev.modelfleet.ranker.model.RepoIds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,13 +19,14 @@ import java.util.Optional;
 /**
  * The ranker's model catalog as a registry source. Each entry becomes a record with its license,
  * gated flag, context length, aliases and config.json; a quantized mirror found through the
- * catalog's suffix rules inherits the architecture but not the gated flag, files or commit, which
- * belong to the original repository.
+ * catalog's suffix rules keeps its own id and inherits the architecture, license and context
+ * length, but not the gated flag, files, commit or aliases, which belong to the original
+ * repository.
  */
 public final class CatalogSource {
   // Facts of the original repository that a mirror (another repo) does not share.
   private static final List<Fact> NOT_INHERITED_BY_MIRRORS =
-      List.of(Fact.GATED, Fact.FILES, Fact.SHA, Fact.TAGS);
+      List.of(Fact.GATED, Fact.FILES, Fact.SHA, Fact.TAGS, Fact.ALIASES);
 
   private final ModelCatalog catalog;
   private final Map<String, ObjectNode> configs;
@@ -77,7 +79,7 @@ public final class CatalogSource {
       case EXACT, ALIAS -> new Found(record, match.kind(), null);
       case MIRROR_SUFFIX_STRIPPED, NAME_ONLY ->
           new Found(
-              record.without(NOT_INHERITED_BY_MIRRORS),
+              record.without(NOT_INHERITED_BY_MIRRORS).withId(RepoIds.canonical(match.requested())),
               match.kind(),
               "catalog facts of "
                   + match.model().id()
@@ -85,7 +87,7 @@ public final class CatalogSource {
                   + match.requested()
                   + " ("
                   + match.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                  + "); gated flag, files and commit are the mirror's own");
+                  + "); gated flag, files, commit and aliases are the mirror's own");
     };
   }
 

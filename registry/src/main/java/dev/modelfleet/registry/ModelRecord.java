@@ -55,6 +55,11 @@ public record ModelRecord(String id, FactSource source, Instant observedAt, Obje
     return new ModelRecord(id, source, observedAt, kept);
   }
 
+  /** The same facts under another id, e.g. a mirror's. */
+  ModelRecord withId(String otherId) {
+    return new ModelRecord(otherId, source, observedAt, facts);
+  }
+
   @Override
   public String toString() {
     return source.name().toLowerCase(Locale.ROOT) + " record for " + id;

@@ -208,8 +208,14 @@ class ModelRegistryTest {
         offline("").resolve(ModelQuery.of("bartowski/Meta-Llama-3.1-8B-Instruct-GGUF"));
 
     assertThat(model.known()).isTrue();
+    assertThat(model.id()).isEqualTo("bartowski/Meta-Llama-3.1-8B-Instruct-GGUF");
     assertThat(model.architecture().orElseThrow().numLayers()).isEqualTo(32);
+    assertThat(model.architecture().orElseThrow().id())
+        .isEqualTo("bartowski/Meta-Llama-3.1-8B-Instruct-GGUF");
     assertThat(model.gated()).isEmpty();
+    assertThat(model.provenanceOf("aliases")).isEmpty();
+    // The original's snapshot row (its safetensors count, gated mode) is not the mirror's.
+    assertThat(model.sources()).containsExactly(FactSource.CATALOG);
     assertThat(model.license()).contains("llama3.1");
     assertThat(model.notes()).anyMatch(n -> n.contains("used for mirror"));
   }
