@@ -15,7 +15,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ModelFleetCli.Version.class,
     description = "Work out which open-weight LLMs a GPU fleet can serve, and how well.",
-    subcommands = {GpusCommand.class, EstimateCommand.class, RankCommand.class})
+    subcommands = {
+      GpusCommand.class,
+      EstimateCommand.class,
+      RankCommand.class,
+      ModelsCommand.class
+    })
 public final class ModelFleetCli implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
