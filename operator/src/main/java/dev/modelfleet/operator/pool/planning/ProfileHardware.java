@@ -72,7 +72,8 @@ public record ProfileHardware(
             gpu.getProduct() == null ? name : gpu.getProduct(),
             memory * vramFraction,
             bandwidth,
-            known.isPresent());
+            known.isPresent(),
+            known.map(GpuTarget::clockMHz).orElse(0.0));
     List<String> nodes =
         profile.getStatus() == null ? List.of() : List.copyOf(profile.getStatus().getNodes());
     return Optional.of(
