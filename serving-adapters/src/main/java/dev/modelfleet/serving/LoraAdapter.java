@@ -10,8 +10,27 @@ import java.util.regex.Pattern;
  * @param huggingFaceRepo Hugging Face repo id the engine downloads it from; or null
  * @param path absolute path inside the engine container where the adapter already lies; or null
  * @param rank LoRA rank, 1 to {@value #MAX_RANK}; null when not known
+ * @param volume the PersistentVolumeClaim holding the adapter, mounted read-only at {@code path};
+ *     null when the adapter comes from the Hub or is already in the image
  */
-public record LoraAdapter(String name, String huggingFaceRepo, String path, Integer rank) {
+public record LoraAdapter(
+    String name, String huggingFaceRepo, String path, Integer rank, AdapterVolume volume) {
+
+  /** Where adapters kept on volumes are mounted in the engine, one directory per adapter. */
+  public static final String VOLUME_MOUNT_ROOT = "/adapters";
+
+  /**
+   * A claim holding an adapter's files.
+   *
+   * @param claimName the PersistentVolumeClaim in the pool's namespace
+   * @param subPath the adapter's directory inside the claim; empty for the claim's root
+   */
+  public record AdapterVolume(String claimName, String subPath) {}
+
+  /** An adapter from the Hub or already at {@code path} in the container. */
+  public LoraAdapter(String name, String huggingFaceRepo, String path, Integer rank) {
+    this(name, huggingFaceRepo, path, rank, null);
+  }
 
   /** Largest rank an engine accepts: vLLM's largest --max-lora-rank choice, and the CRD's bound. */
   public static final int MAX_RANK = 512;
@@ -50,6 +69,16 @@ public record LoraAdapter(String name, String huggingFaceRepo, String path, Inte
               + path
               + "' must be an absolute path inside the engine container without '..'");
     }
+    if (volume != null
+        && (volume.claimName() == null
+            || !NAME.matcher(volume.claimName()).matches()
+            || (volume.subPath() != null && volume.subPath().contains("..")))) {
+      throw new IllegalArgumentException(
+          "adapters["
+              + name
+              + "].volume: claimName must name a PersistentVolumeClaim and subPath must not"
+              + " contain '..'");
+    }
     if (rank != null && (rank < 1 || rank > MAX_RANK)) {
       throw new IllegalArgumentException(
           "adapters[" + name + "].rank: " + rank + " is outside 1.." + MAX_RANK);
@@ -64,6 +93,25 @@ public record LoraAdapter(String name, String huggingFaceRepo, String path, Inte
   /** A LoRA adapter already present at {@code path} inside the engine container. */
   public static LoraAdapter fromPath(String name, String path, Integer rank) {
     return new LoraAdapter(name, null, path, rank);
+  }
+
+  /**
+   * An adapter kept on a PersistentVolumeClaim (e.g. written by an AdapterRun): the claim is
+   * mounted read-only at {@code /adapters/<name>} and the engine loads it from there.
+   */
+  public static LoraAdapter fromVolume(
+      String name, String claimName, String subPath, Integer rank) {
+    return new LoraAdapter(
+        name,
+        null,
+        VOLUME_MOUNT_ROOT + "/" + name,
+        rank,
+        new AdapterVolume(claimName, subPath == null ? "" : subPath));
+  }
+
+  /** The name of the pod volume that mounts this adapter's claim. */
+  public String volumeName() {
+    return "adapter-" + name;
   }
 
   /** Where the engine loads it from: the repo id or the path. */

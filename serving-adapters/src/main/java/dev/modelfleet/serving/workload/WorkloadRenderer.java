@@ -1,5 +1,6 @@
 package dev.modelfleet.serving.workload;
 
+import dev.modelfleet.serving.LoraAdapter;
 import dev.modelfleet.serving.ServingLabels;
 import dev.modelfleet.serving.ServingManifests;
 import dev.modelfleet.serving.ServingRequest;
@@ -151,7 +152,7 @@ public final class WorkloadRenderer {
         .withSecurityContext(podSecurity(engine.runAs()))
         .withAffinity(affinity(request))
         .withTolerations(tolerations(request))
-        .withInitContainers(initContainers(engine))
+        .withInitContainers(initContainers(request, engine))
         .withContainers(engineContainer(request, engine))
         .withVolumes(volumes(request, engine))
         .endSpec()
@@ -230,13 +231,13 @@ public final class WorkloadRenderer {
     return tolerations;
   }
 
-  private static List<Container> initContainers(EngineSpec engine) {
+  private static List<Container> initContainers(ServingRequest request, EngineSpec engine) {
     List<Container> containers = new ArrayList<>();
     for (Container init : engine.initContainers()) {
       containers.add(
           new ContainerBuilder(init)
               .withSecurityContext(containerSecurity())
-              .withVolumeMounts(mounts(engine))
+              .withVolumeMounts(mounts(request, engine))
               .build());
     }
     return containers;
@@ -255,7 +256,7 @@ public final class WorkloadRenderer {
         .withProtocol("TCP")
         .endPort()
         .withResources(resources(request))
-        .withVolumeMounts(mounts(engine))
+        .withVolumeMounts(mounts(request, engine))
         .withStartupProbe(startupProbe(engine.probes()))
         .withReadinessProbe(
             probe(engine.probes().readinessPath(), READINESS_PERIOD_SECONDS, READINESS_FAILURES))
@@ -294,7 +295,7 @@ public final class WorkloadRenderer {
     return builder.build();
   }
 
-  private static List<VolumeMount> mounts(EngineSpec engine) {
+  private static List<VolumeMount> mounts(ServingRequest request, EngineSpec engine) {
     List<VolumeMount> mounts = new ArrayList<>();
     mounts.add(
         new VolumeMountBuilder()
@@ -303,6 +304,17 @@ public final class WorkloadRenderer {
             .build());
     mounts.add(new VolumeMountBuilder().withName(SHM_VOLUME).withMountPath(SHM_PATH).build());
     mounts.addAll(engine.extraMounts());
+    for (LoraAdapter adapter : request.adapters()) {
+      if (adapter.volume() != null) {
+        mounts.add(
+            new VolumeMountBuilder()
+                .withName(adapter.volumeName())
+                .withMountPath(adapter.path())
+                .withSubPath(adapter.volume().subPath())
+                .withReadOnly(true)
+                .build());
+      }
+    }
     return mounts;
   }
 
@@ -323,6 +335,18 @@ public final class WorkloadRenderer {
             .endEmptyDir()
             .build());
     volumes.addAll(engine.extraVolumes());
+    for (LoraAdapter adapter : request.adapters()) {
+      if (adapter.volume() != null) {
+        volumes.add(
+            new VolumeBuilder()
+                .withName(adapter.volumeName())
+                .withNewPersistentVolumeClaim()
+                .withClaimName(adapter.volume().claimName())
+                .withReadOnly(true)
+                .endPersistentVolumeClaim()
+                .build());
+      }
+    }
     return volumes;
   }
 

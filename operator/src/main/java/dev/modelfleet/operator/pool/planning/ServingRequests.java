@@ -13,9 +13,6 @@ import java.util.List;
 
 /** What a placed model's engine is rendered from: the spec, the plan and the profile. */
 final class ServingRequests {
-  /** Where an adapter on a volume is mounted in the engine: under this, by adapter name. */
-  static final String ADAPTER_MOUNT_ROOT = "/adapters";
-
   /** Smallest memory share handed to an engine on a shared GPU: below it engines fail to start. */
   static final double MIN_SHARED_UTILIZATION = 0.05;
 
@@ -102,7 +99,10 @@ final class ServingRequests {
       return LoraAdapter.fromHuggingFace(
           adapter.getName(), adapter.getSource().getHuggingFace(), adapter.getRank());
     }
-    return LoraAdapter.fromPath(
-        adapter.getName(), ADAPTER_MOUNT_ROOT + "/" + adapter.getName(), adapter.getRank());
+    return LoraAdapter.fromVolume(
+        adapter.getName(),
+        adapter.getSource().getVolume().getClaimName(),
+        adapter.getSource().getVolume().getPath(),
+        adapter.getRank());
   }
 }
