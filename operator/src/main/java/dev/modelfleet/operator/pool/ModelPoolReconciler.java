@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Turns a ModelPool into running engines: plan it against the fleet's HardwareProfiles and the
@@ -48,6 +49,7 @@ import java.util.stream.Collectors;
 public class ModelPoolReconciler
     implements Reconciler<ModelPool>, Cleaner<ModelPool>, ConfigurableReconciler<ModelPool> {
   public static final String NAME = "modelpool";
+  private static final Logger LOG = Logger.getLogger(ModelPoolReconciler.class);
 
   private final CapacityLedger ledger;
   private final PoolPlanner planner;
@@ -109,6 +111,13 @@ public class ModelPoolReconciler
     if (StatusComparison.same(before, after)) {
       return UpdateControl.noUpdate();
     }
+    LOG.infof(
+        "pool %s: %s%s",
+        PoolKeys.of(pool),
+        after.getModels().stream()
+            .map(m -> m.getName() + " " + m.getPhase() + " (" + m.getReason() + ")")
+            .collect(Collectors.joining(", ")),
+        outcome.released() ? "; capacity released to other pools" : "");
     pool.setStatus(after);
     return UpdateControl.patchStatus(pool);
   }

@@ -55,6 +55,7 @@ final class PoolStatusFactory {
               rendered.refused().get(outcome.name()),
               deployments.get(outcome.name()),
               dryRun);
+      stayEvicted(model, previous);
       Instant used = lastUsed.get(outcome.name());
       model.setLastUsedTime(
           used != null ? used.toString() : previousLastUsed(previous, outcome.name()).orElse(null));
@@ -84,6 +85,25 @@ final class PoolStatusFactory {
             pool.getMetadata().getGeneration(),
             now.toString()));
     return status;
+  }
+
+  /**
+   * An evicted model that still finds no room stays Evicted, with the eviction's reason, rather
+   * than turning into an anonymous Pending on the next pass: people need to see why it went.
+   */
+  private static void stayEvicted(ModelStatus model, ModelPoolStatus previous) {
+    if (model.getPhase() != ModelPhase.Pending || previous == null) {
+      return;
+    }
+    previous.getModels().stream()
+        .filter(m -> model.getName().equals(m.getName()) && m.getPhase() == ModelPhase.Evicted)
+        .findFirst()
+        .ifPresent(
+            was -> {
+              model.setPhase(ModelPhase.Evicted);
+              model.setReason(was.getReason());
+              model.setMessage(was.getMessage());
+            });
   }
 
   static String endpoint(ModelPool pool, String model) {

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -186,20 +187,33 @@ class ModelPoolControllerTest {
   }
 
   private ModelStatus awaitModel(String pool, String model, Predicate<ModelStatus> condition) {
-    return await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              ModelPool p = admin.resources(ModelPool.class).inNamespace(NS).withName(pool).get();
-              if (p == null || p.getStatus() == null) {
-                return null;
-              }
-              return p.getStatus().getModels().stream()
-                  .filter(m -> m.getName().equals(model))
-                  .findFirst()
-                  .orElse(null);
-            },
-            m -> m != null && condition.test(m));
+    try {
+      return await()
+          .atMost(WAIT)
+          .until(() -> model(pool, model), m -> m != null && condition.test(m));
+    } catch (ConditionTimeoutException e) {
+      ModelStatus last = model(pool, model);
+      throw new AssertionError(
+          pool
+              + "/"
+              + model
+              + " never reached the expected state; last: "
+              + (last == null
+                  ? "no status"
+                  : last.getPhase() + " (" + last.getReason() + ") " + last.getMessage()),
+          e);
+    }
+  }
+
+  private ModelStatus model(String pool, String model) {
+    ModelPool p = admin.resources(ModelPool.class).inNamespace(NS).withName(pool).get();
+    if (p == null || p.getStatus() == null) {
+      return null;
+    }
+    return p.getStatus().getModels().stream()
+        .filter(m -> m.getName().equals(model))
+        .findFirst()
+        .orElse(null);
   }
 
   private Deployment deployment(String name) {
