@@ -30,7 +30,7 @@ final class GreedyFill {
     List<Item> items = new ArrayList<>();
     for (Model model : instance.models) {
       for (Option option : model.byValue()) {
-        items.add(new Item(model, option, order.key(option)));
+        items.add(new Item(model, option, order.key(model, option)));
       }
     }
     items.sort(

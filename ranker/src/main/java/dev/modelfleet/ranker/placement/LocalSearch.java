@@ -21,6 +21,13 @@ final class LocalSearch {
    */
   static final int EJECTION_TRIALS = 3;
 
+  /**
+   * Nodes one search may examine for ejections. Bounds the time on large fleets (a trial costs
+   * about a microsecond, so this is tens of milliseconds); a pool of tens of nodes never reaches
+   * it.
+   */
+  static final int EJECTION_TRIAL_BUDGET = 20_000;
+
   /** A move must gain at least this much value; smaller gains are rounding. */
   static final double MIN_GAIN = 1e-9;
 
@@ -30,6 +37,7 @@ final class LocalSearch {
   private final Comparator<Placed> evictionOrder;
   private final int[] scratch;
   private final Ejection ejection;
+  private int trialsLeft = EJECTION_TRIAL_BUDGET;
 
   /**
    * @param currentMovable whether current replicas may move or be evicted; pinned current replicas
@@ -65,12 +73,23 @@ final class LocalSearch {
     return !p.isCurrent() || (currentMovable && !instance.models[p.model()].pinned());
   }
 
-  /** Whether {@code p} may give its room to a replica of {@code model} worth {@code value}. */
-  boolean ejectable(Placed p, int model, double value) {
+  /**
+   * Whether {@code p} may give its room to a replica of another model. It must then be put back
+   * elsewhere unless it is worth less than the newcomer ({@link Ejection} checks).
+   */
+  boolean ejectable(Placed p, int model) {
     return p.model() != model
         && !instance.models[p.model()].pinned()
-        && (!p.isCurrent() || currentMovable)
-        && p.value() < value - MIN_GAIN;
+        && (!p.isCurrent() || currentMovable);
+  }
+
+  /** Takes one node trial from the budget; false once it is spent. */
+  boolean spendTrial() {
+    if (trialsLeft == 0) {
+      return false;
+    }
+    trialsLeft--;
+    return true;
   }
 
   Comparator<Placed> evictionOrder() {

@@ -1,6 +1,7 @@
 package dev.modelfleet.ranker.placement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
@@ -17,6 +18,16 @@ final class Packing {
   private final double[] disk;
   private final List<List<Placed>> byNode;
   private final int[] count;
+
+  /** Per node, the {@link #clock} at its last change. */
+  private final long[] version;
+
+  /** Counts changes to the packing. */
+  private long clock;
+
+  /** Per node, the most VRAM free on a GPU that may take another replica: a quick reject. */
+  private final double[] roomiest;
+
   private final TreeMap<Integer, EvictionCause> causes;
   private double value;
   private long sequence;
@@ -37,6 +48,11 @@ final class Packing {
     }
     count = new int[instance.models.length];
     causes = new TreeMap<>();
+    roomiest = new double[nodes.length];
+    version = new long[nodes.length];
+    for (Node n : nodes) {
+      updateRoomiest(n.index());
+    }
   }
 
   private Packing(Packing other) {
@@ -52,6 +68,9 @@ final class Packing {
     }
     disk = other.disk.clone();
     count = other.count.clone();
+    roomiest = other.roomiest.clone();
+    version = other.version.clone();
+    clock = other.clock;
     causes = new TreeMap<>(other.causes);
     value = other.value;
     sequence = other.sequence;
@@ -65,6 +84,11 @@ final class Packing {
   /** The total value of the replicas placed. */
   double value() {
     return value;
+  }
+
+  /** Replicas placed in all. */
+  int count() {
+    return Arrays.stream(count).sum();
   }
 
   /** Replicas of {@code model} placed. */
@@ -121,7 +145,8 @@ final class Packing {
    * option}, disk included, and returns the VRAM left over on them, or {@link GpuPicker#NO_FIT}.
    */
   double fit(int node, int model, Option option, int[] out) {
-    if (disk[node] < diskToAdd(node, model, option) - GpuPicker.EPSILON_GIB) {
+    if (roomiest[node] < option.vram() - GpuPicker.EPSILON_GIB
+        || (disk[node] < option.disk() - GpuPicker.EPSILON_GIB && !hasModel(node, model))) {
       return GpuPicker.NO_FIT;
     }
     return GpuPicker.pick(
@@ -157,6 +182,7 @@ final class Packing {
       holders[node][g]++;
     }
     byNode.get(node).add(placed);
+    updateRoomiest(node);
     count[placed.model()]++;
     value += option.value();
   }
@@ -178,8 +204,31 @@ final class Packing {
     if (!hasModel(node, placed.model())) {
       disk[node] += placed.option().disk();
     }
+    updateRoomiest(node);
     count[placed.model()]--;
     value -= placed.value();
+  }
+
+  /** The count of changes so far. */
+  long clock() {
+    return clock;
+  }
+
+  /** The {@link #clock} when {@code node} last changed. */
+  long version(int node) {
+    return version[node];
+  }
+
+  private void updateRoomiest(int node) {
+    version[node] = ++clock;
+    boolean shareable = instance.nodes[node].shareable();
+    double max = Double.NEGATIVE_INFINITY;
+    for (int g = 0; g < free[node].length; g++) {
+      if (shareable || holders[node][g] == 0) {
+        max = Math.max(max, free[node][g]);
+      }
+    }
+    roomiest[node] = max;
   }
 
   /** Records why a replica descending from a current one was taken out. */

@@ -1,5 +1,8 @@
 package dev.modelfleet.ranker.placement;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Places a pool's model replicas on its nodes and says which running replicas to evict. It
  * maximises the total value of the replicas placed (score x priority / 100 each) under each GPU's
@@ -18,23 +21,40 @@ public final class PlacementSolver {
   public PlacementPlan solve(PlacementRequest request) {
     RequestValidator.validate(request);
     Instance instance = Instance.of(request);
-    int[] scratch = new int[maxGpus(instance)];
+    int maxGpus = maxGpus(instance);
     CurrentPlacement current = CurrentPlacement.of(instance);
 
-    Packing keep = null;
-    for (FillOrder order : FillOrder.values()) {
-      Packing candidate = current.packing.copy();
-      GreedyFill.fill(candidate, order, scratch);
-      new LocalSearch(candidate, false, scratch).run();
-      if (keep == null || candidate.value() > keep.value() + LocalSearch.MIN_GAIN) {
+    // Each fill order on its own copy, on all cores; the first best in enum order wins.
+    List<Packing> filled =
+        Arrays.stream(FillOrder.values())
+            .parallel()
+            .map(order -> keepCurrent(current.packing, order, maxGpus))
+            .toList();
+    Packing keep = filled.get(0);
+    for (Packing candidate : filled) {
+      if (candidate.value() > keep.value() + LocalSearch.MIN_GAIN) {
         keep = candidate;
       }
     }
-    Packing change = keep.copy();
-    new LocalSearch(change, true, scratch).run();
-    double bar = keep.value() * (1 + instance.moveGainThreshold) + LocalSearch.MIN_GAIN;
-    Packing chosen = change.value() > bar ? change : keep;
+    Packing chosen = keep;
+    if (current.packing.count() > 0) {
+      Packing change = keep.copy();
+      new LocalSearch(change, true, new int[maxGpus]).run();
+      double bar = keep.value() * (1 + instance.moveGainThreshold) + LocalSearch.MIN_GAIN;
+      if (change.value() > bar) {
+        chosen = change;
+      }
+    }
     return new PlanAssembler(chosen, current.validCurrent).plan();
+  }
+
+  /** Current replicas in place, the rest filled in {@code order} and improved around them. */
+  private static Packing keepCurrent(Packing current, FillOrder order, int maxGpus) {
+    Packing packing = current.copy();
+    int[] scratch = new int[maxGpus];
+    GreedyFill.fill(packing, order, scratch);
+    new LocalSearch(packing, false, scratch).run();
+    return packing;
   }
 
   private static int maxGpus(Instance instance) {
