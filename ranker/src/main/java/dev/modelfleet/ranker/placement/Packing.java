@@ -158,6 +158,22 @@ final class Packing {
         out);
   }
 
+  /** Like {@link #fit} but takes the lowest-indexed GPUs that hold it: first fit. */
+  boolean firstFit(int node, int model, Option option, int[] out) {
+    if (roomiest[node] < option.vram() - GpuPicker.EPSILON_GIB
+        || (disk[node] < option.disk() - GpuPicker.EPSILON_GIB && !hasModel(node, model))) {
+      return false;
+    }
+    boolean shareable = instance.nodes[node].shareable();
+    int found = 0;
+    for (int g = 0; g < free[node].length && found < option.gpus(); g++) {
+      if (GpuPicker.fits(free[node][g], holders[node][g], shareable, option.vram())) {
+        out[found++] = g;
+      }
+    }
+    return found == option.gpus();
+  }
+
   /** Places a new replica without checking budgets; callers check with {@link #fit} first. */
   Placed place(int model, int node, int[] gpus, Option option) {
     return place(model, node, gpus, option, -1);

@@ -1,7 +1,7 @@
 package dev.modelfleet.ranker.placement;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Places a pool's model replicas on its nodes and says which running replicas to evict. It
@@ -24,11 +24,11 @@ public final class PlacementSolver {
     int maxGpus = maxGpus(instance);
     CurrentPlacement current = CurrentPlacement.of(instance);
 
-    // Each fill order on its own copy, on all cores; the first best in enum order wins.
+    // Each start on its own copy, on all cores; the first best in start order wins.
     List<Packing> filled =
-        Arrays.stream(FillOrder.values())
+        IntStream.rangeClosed(0, FillOrder.values().length)
             .parallel()
-            .map(order -> keepCurrent(current.packing, order, maxGpus))
+            .mapToObj(start -> keepCurrent(current.packing, start, maxGpus))
             .toList();
     Packing keep = filled.get(0);
     for (Packing candidate : filled) {
@@ -48,11 +48,18 @@ public final class PlacementSolver {
     return new PlanAssembler(chosen, current.validCurrent).plan();
   }
 
-  /** Current replicas in place, the rest filled in {@code order} and improved around them. */
-  private static Packing keepCurrent(Packing current, FillOrder order, int maxGpus) {
+  /**
+   * Current replicas in place, the rest filled from one start (first-fit decreasing, then each
+   * {@link FillOrder}) and improved around them.
+   */
+  private static Packing keepCurrent(Packing current, int start, int maxGpus) {
     Packing packing = current.copy();
     int[] scratch = new int[maxGpus];
-    GreedyFill.fill(packing, order, scratch);
+    if (start == 0) {
+      GreedyFill.firstFitDecreasing(packing, scratch);
+    } else {
+      GreedyFill.fill(packing, FillOrder.values()[start - 1], scratch);
+    }
     new LocalSearch(packing, false, scratch).run();
     return packing;
   }

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The baseline: first-fit decreasing. Replicas largest first (GPUs x VRAM of their best option),
- * each on the first node by name, and the first GPUs by index, that take it, trying the model's
- * options best value first. Returns the total value it places.
+ * The baseline: first-fit decreasing. Pinned models' replicas first (a plan must place them first),
+ * then replicas largest first (GPUs x VRAM of their best option), each on the first node by name,
+ * and the first GPUs by index, that take it, trying the model's options best value first. Returns
+ * the total value it places.
  */
 final class FirstFitDecreasing {
   private FirstFitDecreasing() {}
 
-  private record Replica(int model, double size) {}
+  private record Replica(int model, boolean pinned, double size) {}
 
   static double value(PlacementRequest request) {
     List<PlacementNode> nodes = new ArrayList<>(request.nodes());
@@ -37,18 +38,21 @@ final class FirstFitDecreasing {
     for (int m = 0; m < models.size(); m++) {
       PlacementCandidate c = models.get(m);
       List<PlacementOption> byValue = new ArrayList<>(c.options());
-      byValue.sort(Comparator.comparingDouble(c::valueOf).reversed());
+      byValue.sort(
+          Comparator.comparingDouble(c::valueOf)
+              .reversed()
+              .thenComparing(PlacementOption::hardwareProfile));
       options.add(byValue);
       if (!byValue.isEmpty()) {
         double size = byValue.get(0).gpusPerReplica() * byValue.get(0).vramPerGpuGiB();
         for (int r = 0; r < c.replicas(); r++) {
-          replicas.add(new Replica(m, size));
+          replicas.add(new Replica(m, c.pinned(), size));
         }
       }
     }
     replicas.sort(
-        Comparator.comparingDouble(Replica::size)
-            .reversed()
+        Comparator.comparing((Replica r) -> !r.pinned())
+            .thenComparing(Comparator.comparingDouble(Replica::size).reversed())
             .thenComparing(r -> models.get(r.model()).model()));
     double value = 0;
     int[] gpus = new int[64];

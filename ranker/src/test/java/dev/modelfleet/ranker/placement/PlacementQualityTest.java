@@ -66,7 +66,7 @@ class PlacementQualityTest {
     for (int seed = 0; seed < LARGE_POOLS; seed++) {
       Random random = new Random(1000 + seed);
       PlacementRequest request =
-          RandomFleets.request(random, new RandomFleets.Shape(300, 400, 4, 8, 3, 0));
+          RandomFleets.request(random, new RandomFleets.Shape(300, 400, 4, 4, 12, 0));
       double value = solver.solve(request).totals().totalValue();
       double ffd = FirstFitDecreasing.value(request);
       assertThat(value).as("seed %d", 1000 + seed).isGreaterThanOrEqualTo(ffd);
@@ -75,7 +75,7 @@ class PlacementQualityTest {
     report(
         String.format(
             Locale.ROOT,
-            "large pools (300 models x 400 nodes, %d seeds): mean value / first-fit-decreasing"
+            "large contended pools (300 models x 400 nodes, %d seeds): mean value / first-fit-decreasing"
                 + " %.4f, worst %.4f",
             LARGE_POOLS,
             ratios.stream().mapToDouble(d -> d).average().orElseThrow(),
