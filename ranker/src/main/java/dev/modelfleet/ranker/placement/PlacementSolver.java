@@ -49,16 +49,17 @@ public final class PlacementSolver {
   }
 
   /**
-   * Current replicas in place, the rest filled from one start (first-fit decreasing, then each
-   * {@link FillOrder}) and improved around them.
+   * Current replicas in place, the rest filled from one start (each {@link FillOrder}, then
+   * first-fit decreasing, which wins only when strictly better) and improved around them.
    */
   private static Packing keepCurrent(Packing current, int start, int maxGpus) {
     Packing packing = current.copy();
     int[] scratch = new int[maxGpus];
-    if (start == 0) {
-      GreedyFill.firstFitDecreasing(packing, scratch);
+    FillOrder[] orders = FillOrder.values();
+    if (start < orders.length) {
+      GreedyFill.fill(packing, orders[start], scratch);
     } else {
-      GreedyFill.fill(packing, FillOrder.values()[start - 1], scratch);
+      GreedyFill.firstFitDecreasing(packing, scratch);
     }
     new LocalSearch(packing, false, scratch).run();
     return packing;
