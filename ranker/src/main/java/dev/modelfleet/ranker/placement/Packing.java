@@ -2,6 +2,7 @@ package dev.modelfleet.ranker.placement;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
@@ -18,6 +19,9 @@ final class Packing {
   private final double[] disk;
   private final List<List<Placed>> byNode;
   private final int[] count;
+
+  /** Per model, the nodes holding at least one of its replicas (and so its cache). */
+  private final BitSet[] nodesOf;
 
   /** Per node, the {@link #clock} at its last change. */
   private final long[] version;
@@ -47,6 +51,10 @@ final class Packing {
       byNode.add(new ArrayList<>());
     }
     count = new int[instance.models.length];
+    nodesOf = new BitSet[instance.models.length];
+    for (int m = 0; m < nodesOf.length; m++) {
+      nodesOf[m] = new BitSet(nodes.length);
+    }
     causes = new TreeMap<>();
     roomiest = new double[nodes.length];
     version = new long[nodes.length];
@@ -68,6 +76,10 @@ final class Packing {
     }
     disk = other.disk.clone();
     count = other.count.clone();
+    nodesOf = new BitSet[other.nodesOf.length];
+    for (int m = 0; m < nodesOf.length; m++) {
+      nodesOf[m] = (BitSet) other.nodesOf[m].clone();
+    }
     roomiest = other.roomiest.clone();
     version = other.version.clone();
     clock = other.clock;
@@ -127,6 +139,10 @@ final class Packing {
 
   /** Whether some replica of {@code model} is on {@code node}, so its cache disk is paid there. */
   boolean hasModel(int node, int model) {
+    return nodesOf[model].get(node);
+  }
+
+  private boolean scanForModel(int node, int model) {
     for (Placed p : byNode.get(node)) {
       if (p.model() == model) {
         return true;
@@ -192,6 +208,7 @@ final class Packing {
     Option option = placed.option();
     if (!hasModel(node, placed.model())) {
       disk[node] -= option.disk();
+      nodesOf[placed.model()].set(node);
     }
     for (int g : placed.gpus()) {
       free[node][g] -= option.vram();
@@ -217,8 +234,9 @@ final class Packing {
       free[node][g] += placed.option().vram();
       holders[node][g]--;
     }
-    if (!hasModel(node, placed.model())) {
+    if (!scanForModel(node, placed.model())) {
       disk[node] += placed.option().disk();
+      nodesOf[placed.model()].clear(node);
     }
     updateRoomiest(node);
     count[placed.model()]--;
