@@ -28,12 +28,22 @@ final class GpuPicker {
    */
   static double pick(
       double[] free, int[] holders, boolean shareable, int k, double vram, int[] out) {
-    return pick(free, holders, free.length, shareable, k, vram, out);
+    return pick(free, holders, free.length, shareable, k, vram, out, Double.POSITIVE_INFINITY);
   }
 
-  /** {@link #pick} over the first {@code gpus} entries of {@code free} and {@code holders}. */
+  /**
+   * {@link #pick} over the first {@code gpus} entries of {@code free} and {@code holders}, giving
+   * up early (with {@link #NO_FIT}) when the fit cannot waste less than {@code cutoff}.
+   */
   static double pick(
-      double[] free, int[] holders, int gpus, boolean shareable, int k, double vram, int[] out) {
+      double[] free,
+      int[] holders,
+      int gpus,
+      boolean shareable,
+      int k,
+      double vram,
+      int[] out,
+      double cutoff) {
     int eligible = 0;
     for (int g = 0; g < gpus; g++) {
       if (fits(free[g], holders[g], shareable, vram)) {
@@ -44,6 +54,9 @@ final class GpuPicker {
       return NO_FIT;
     }
     double waste = shareable ? 0 : (eligible - k) * WHOLE_GPU_LEFT_GIB;
+    if (waste >= cutoff) {
+      return NO_FIT;
+    }
     // Selection of the k tightest: k is small (at most the node's GPUs), so k passes are cheap.
     long chosen = 0;
     for (int s = 0; s < k; s++) {

@@ -71,7 +71,15 @@ final class NodeView {
   boolean fits(int model, Option option, int[] scratch) {
     double need = holdsModel(model) ? 0 : option.disk();
     return disk >= need - GpuPicker.EPSILON_GIB
-        && GpuPicker.pick(free, holders, gpus, shareable, option.gpus(), option.vram(), scratch)
+        && GpuPicker.pick(
+                free,
+                holders,
+                gpus,
+                shareable,
+                option.gpus(),
+                option.vram(),
+                scratch,
+                Double.POSITIVE_INFINITY)
             != GpuPicker.NO_FIT;
   }
 

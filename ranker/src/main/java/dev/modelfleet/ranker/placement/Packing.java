@@ -161,6 +161,11 @@ final class Packing {
    * option}, disk included, and returns the VRAM left over on them, or {@link GpuPicker#NO_FIT}.
    */
   double fit(int node, int model, Option option, int[] out) {
+    return fit(node, model, option, out, Double.POSITIVE_INFINITY);
+  }
+
+  /** {@link #fit}, giving up when the fit cannot waste less than {@code cutoff}. */
+  double fit(int node, int model, Option option, int[] out, double cutoff) {
     if (roomiest[node] < option.vram() - GpuPicker.EPSILON_GIB
         || (disk[node] < option.disk() - GpuPicker.EPSILON_GIB && !hasModel(node, model))) {
       return GpuPicker.NO_FIT;
@@ -168,10 +173,12 @@ final class Packing {
     return GpuPicker.pick(
         free[node],
         holders[node],
+        free[node].length,
         instance.nodes[node].shareable(),
         option.gpus(),
         option.vram(),
-        out);
+        out,
+        cutoff);
   }
 
   /** Like {@link #fit} but takes the lowest-indexed GPUs that hold it: first fit. */
