@@ -1,5 +1,6 @@
 package dev.modelfleet.ranker.placement;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -12,6 +13,11 @@ import java.util.stream.IntStream;
  * its lists. Pure and thread-safe; see docs/placement.md.
  */
 public final class PlacementSolver {
+  /**
+   * Fills improved by local search: the two most valuable. Improving all five costs 2.5 times as
+   * much for a mean gain under 0.1% on the quality test's pools.
+   */
+  static final int IMPROVED_STARTS = 2;
 
   /**
    * Solves {@code request}.
@@ -24,14 +30,26 @@ public final class PlacementSolver {
     int maxGpus = maxGpus(instance);
     CurrentPlacement current = CurrentPlacement.of(instance);
 
-    // Each start on its own copy, on all cores; the first best in start order wins.
+    // Every start fills its own copy; the most valuable few are improved, all on all cores; the
+    // first best in start order wins.
     List<Packing> filled =
         IntStream.rangeClosed(0, FillOrder.values().length)
             .parallel()
-            .mapToObj(start -> keepCurrent(current.packing, start, maxGpus))
+            .mapToObj(start -> fill(current.packing, start, maxGpus))
             .toList();
-    Packing keep = filled.get(0);
-    for (Packing candidate : filled) {
+    List<Packing> improved =
+        IntStream.range(0, filled.size())
+            .boxed()
+            .sorted(
+                Comparator.comparingDouble((Integer i) -> -filled.get(i).value())
+                    .thenComparingInt(i -> i))
+            .limit(IMPROVED_STARTS)
+            .sorted()
+            .parallel()
+            .map(i -> improve(filled.get(i), maxGpus))
+            .toList();
+    Packing keep = improved.get(0);
+    for (Packing candidate : improved) {
       if (candidate.value() > keep.value() + LocalSearch.MIN_GAIN) {
         keep = candidate;
       }
@@ -49,10 +67,10 @@ public final class PlacementSolver {
   }
 
   /**
-   * Current replicas in place, the rest filled from one start (each {@link FillOrder}, then
-   * first-fit decreasing, which wins only when strictly better) and improved around them.
+   * Current replicas in place, the rest filled from one start: each {@link FillOrder}, then
+   * first-fit decreasing, which wins only when strictly better.
    */
-  private static Packing keepCurrent(Packing current, int start, int maxGpus) {
+  private static Packing fill(Packing current, int start, int maxGpus) {
     Packing packing = current.copy();
     int[] scratch = new int[maxGpus];
     FillOrder[] orders = FillOrder.values();
@@ -61,8 +79,13 @@ public final class PlacementSolver {
     } else {
       GreedyFill.firstFitDecreasing(packing, scratch);
     }
-    new LocalSearch(packing, false, scratch).run();
     return packing;
+  }
+
+  /** A fill improved by local search around the current replicas, which stay in place. */
+  private static Packing improve(Packing filled, int maxGpus) {
+    new LocalSearch(filled, false, new int[maxGpus]).run();
+    return filled;
   }
 
   private static int maxGpus(Instance instance) {
