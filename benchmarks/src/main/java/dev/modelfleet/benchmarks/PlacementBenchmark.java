@@ -88,7 +88,7 @@ public class PlacementBenchmark {
   }
 
   /** Every 10th node loses its first GPU to another pool. */
-  private static List<PlacementNode> claimed(List<PlacementNode> fleet) {
+  static List<PlacementNode> claimed(List<PlacementNode> fleet) {
     List<PlacementNode> changed = new ArrayList<>(fleet.size());
     for (int i = 0; i < fleet.size(); i++) {
       PlacementNode n = fleet.get(i);
@@ -103,7 +103,7 @@ public class PlacementBenchmark {
     return changed;
   }
 
-  private static List<CurrentReplica> current(PlacementPlan plan) {
+  static List<CurrentReplica> current(PlacementPlan plan) {
     List<CurrentReplica> current = new ArrayList<>();
     for (PlannedReplica r : plan.replicas()) {
       current.add(new CurrentReplica(r.model(), r.node(), r.gpuIndices()));
