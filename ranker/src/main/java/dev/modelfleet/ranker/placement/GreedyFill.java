@@ -44,9 +44,10 @@ final class GreedyFill {
                     .reversed())
             .thenComparingInt(Model::index));
     for (Model model : models) {
-      int m = model.index();
-      while (packing.wantsMore(m) && placeFirstFit(packing, model, scratch)) {
-        // placed one more
+      while (packing.wantsMore(model.index())) {
+        if (!placeFirstFit(packing, model, scratch)) {
+          break;
+        }
       }
     }
   }

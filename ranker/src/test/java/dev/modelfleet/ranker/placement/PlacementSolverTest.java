@@ -230,4 +230,37 @@ class PlacementSolverTest {
             org.assertj.core.groups.Tuple.tuple("b", "x"),
             org.assertj.core.groups.Tuple.tuple("c", "x"));
   }
+
+  @Test
+  void anEmptyPoolGivesAnEmptyPlan() {
+    PlacementPlan plan = solver.solve(request(List.of(), List.of()));
+
+    assertThat(plan.replicas()).isEmpty();
+    assertThat(plan.totals()).isEqualTo(new PlanTotals(0, 0, 0, 0));
+  }
+
+  @Test
+  void aModelScaledToZeroLeavesWithoutAnEviction() {
+    PlacementPlan plan =
+        solver.solve(
+            request(
+                List.of(model("m", 0, option("h100", 1, 10, 10, 50))),
+                List.of(node("n", "h100", 500, 80)),
+                Fleet.running("m", "n", 0)));
+
+    assertThat(plan.replicas()).isEmpty();
+    assertThat(plan.evictions()).isEmpty();
+    assertThat(plan.unplaced()).isEmpty();
+  }
+
+  @Test
+  void aNodeWithoutGpusTakesNothing() {
+    PlacementPlan plan =
+        solver.solve(
+            request(
+                List.of(model("m", 1, option("cpu", 1, 0, 10, 50))),
+                List.of(node("cpu-node", "cpu", 500))));
+
+    assertThat(plan.unplaced().get(0).reason()).isEqualTo(UnplacedModel.INSUFFICIENT_GPUS);
+  }
 }
