@@ -39,6 +39,11 @@ final class LocalSearch {
   private final Ejection ejection;
   private int trialsLeft = EJECTION_TRIAL_BUDGET;
 
+  /** Per model, the clock when a search for a better slot, or for any slot, last failed. */
+  private final long[] upgradeFailedAt;
+
+  private final long[] slotFailedAt;
+
   /**
    * @param currentMovable whether current replicas may move or be evicted; pinned current replicas
    *     never are
@@ -50,6 +55,10 @@ final class LocalSearch {
     this.evictionOrder = EvictionOrder.of(instance);
     this.scratch = scratch;
     this.ejection = new Ejection(packing, this, scratch);
+    this.upgradeFailedAt = new long[instance.models.length];
+    this.slotFailedAt = new long[instance.models.length];
+    java.util.Arrays.fill(upgradeFailedAt, -1);
+    java.util.Arrays.fill(slotFailedAt, -1);
   }
 
   void run() {
@@ -99,12 +108,15 @@ final class LocalSearch {
   private boolean upgrade() {
     boolean changed = false;
     for (Placed p : packing.all()) {
-      if (!movable(p) || p.value() >= instance.models[p.model()].bestValue() - MIN_GAIN) {
+      if (!movable(p)
+          || p.value() >= instance.models[p.model()].bestValue() - MIN_GAIN
+          || !packing.changedSince(p.model(), p.value() + MIN_GAIN, upgradeFailedAt[p.model()])) {
         continue;
       }
       packing.remove(p);
       Slot slot = Slots.best(packing, p.model(), p.value() + MIN_GAIN, scratch);
       if (slot == null) {
+        upgradeFailedAt[p.model()] = packing.clock();
         packing.restore(p);
       } else {
         packing.place(p.model(), slot.node(), slot.gpus(), slot.option(), p.origin());
@@ -118,7 +130,7 @@ final class LocalSearch {
     boolean changed = false;
     for (Model model : order) {
       while (packing.wantsMore(model.index())) {
-        Slot slot = Slots.best(packing, model.index(), Double.NEGATIVE_INFINITY, scratch);
+        Slot slot = freeSlot(model.index());
         if (slot != null) {
           packing.place(model.index(), slot.node(), slot.gpus(), slot.option());
         } else if (!ejection.tryInsert(model)) {
@@ -128,6 +140,18 @@ final class LocalSearch {
       }
     }
     return changed;
+  }
+
+  /** The best free slot for {@code model}, skipping the search when nothing it needs changed. */
+  private Slot freeSlot(int model) {
+    if (!packing.changedSince(model, Double.NEGATIVE_INFINITY, slotFailedAt[model])) {
+      return null;
+    }
+    Slot slot = Slots.best(packing, model, Double.NEGATIVE_INFINITY, scratch);
+    if (slot == null) {
+      slotFailedAt[model] = packing.clock();
+    }
+    return slot;
   }
 
   private void fill(List<Model> order) {

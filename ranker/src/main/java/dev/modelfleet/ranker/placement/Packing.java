@@ -26,6 +26,9 @@ final class Packing {
   /** Per node, the {@link #clock} at its last change. */
   private final long[] version;
 
+  /** Per profile, the {@link #clock} at the last change to one of its nodes. */
+  private final long[] profileVersion;
+
   /** Counts changes to the packing. */
   private long clock;
 
@@ -58,6 +61,7 @@ final class Packing {
     causes = new TreeMap<>();
     roomiest = new double[nodes.length];
     version = new long[nodes.length];
+    profileVersion = new long[instance.profiles.length];
     for (Node n : nodes) {
       updateRoomiest(n.index());
     }
@@ -82,6 +86,7 @@ final class Packing {
     }
     roomiest = other.roomiest.clone();
     version = other.version.clone();
+    profileVersion = other.profileVersion.clone();
     clock = other.clock;
     causes = new TreeMap<>(other.causes);
     value = other.value;
@@ -260,8 +265,25 @@ final class Packing {
     return version[node];
   }
 
+  /**
+   * Whether a node of a profile where {@code model} has an option worth more than {@code minValue}
+   * changed after {@code since}: if not, a slot search that failed then fails again.
+   */
+  boolean changedSince(int model, double minValue, long since) {
+    for (Option option : instance.models[model].byValue()) {
+      if (option.value() <= minValue) {
+        break;
+      }
+      if (profileVersion[option.profile()] > since) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void updateRoomiest(int node) {
     version[node] = ++clock;
+    profileVersion[instance.nodes[node].profile()] = clock;
     boolean shareable = instance.nodes[node].shareable();
     double max = Double.NEGATIVE_INFINITY;
     for (int g = 0; g < free[node].length; g++) {
