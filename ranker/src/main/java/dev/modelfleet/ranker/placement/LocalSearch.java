@@ -11,8 +11,8 @@ import java.util.List;
  */
 final class LocalSearch {
   /**
-   * Passes over all replicas at most; each accepted move raises the value, so this only bounds time
-   * on large fleets (every test instance converges in fewer).
+   * Passes over all replicas at most. Each accepted move raises the value, so passes end on their
+   * own; the cap bounds the time on large fleets.
    */
   static final int MAX_PASSES = 8;
 
@@ -22,9 +22,8 @@ final class LocalSearch {
   static final int EJECTION_TRIALS = 3;
 
   /**
-   * Nodes one search may examine for ejections. Bounds the time on large fleets (a trial costs
-   * about a microsecond, so this is tens of milliseconds); a pool of tens of nodes never reaches
-   * it.
+   * Nodes one search may examine for ejections: bounds the time on large, contended fleets. A pool
+   * of tens of nodes needs far fewer.
    */
   static final int EJECTION_TRIAL_BUDGET = 20_000;
 
@@ -39,9 +38,10 @@ final class LocalSearch {
   private final Ejection ejection;
   private int trialsLeft = EJECTION_TRIAL_BUDGET;
 
-  /** Per model, the clock when a search for a better slot, or for any slot, last failed. */
+  /** Per model, the packing's clock when a search for a better slot last failed. */
   private final long[] upgradeFailedAt;
 
+  /** Per model, the packing's clock when a search for any free slot last failed. */
   private final long[] slotFailedAt;
 
   /**

@@ -14,8 +14,9 @@ import java.util.stream.IntStream;
  */
 public final class PlacementSolver {
   /**
-   * Fills improved by local search: the two most valuable. Improving all five costs 2.5 times as
-   * much for a mean gain under 0.1% on the quality test's pools.
+   * Fills improved by local search: the two most valuable. Improving all five takes 2.5 times the
+   * local-search work for 0.07% more value on the quality test's small pools (0.9982 of the optimum
+   * on average, against 0.9975).
    */
   static final int IMPROVED_STARTS = 2;
 
