@@ -7,25 +7,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Makes room for a missing replica on a node by taking out replicas worth less than it, fewest and
- * cheapest first in eviction order, then puts those back elsewhere where they fit. The move is kept
- * only when the total value rises; every replica it leaves out was worth less than the newcomer.
+ * Makes room for a missing replica on a node by taking replicas out, fewest and cheapest first in
+ * eviction order, then puts those back elsewhere where they fit. The move is kept only when the
+ * total value rises and every replica left out was worth less than the newcomer, so an eviction
+ * always goes to a more valuable replica.
  */
 final class Ejection {
   private final Packing packing;
   private final Instance instance;
   private final LocalSearch search;
   private final int[] scratch;
-  private final double[] freeBuffer;
-  private final int[] holdersBuffer;
+  private final NodeView view;
+
+  /** Per model, the packing's clock when it last failed to get in by ejection; -1 if never. */
+  private final long[] lastFailure;
 
   Ejection(Packing packing, LocalSearch search, int[] scratch) {
     this.packing = packing;
     this.instance = packing.instance;
     this.search = search;
     this.scratch = scratch;
-    this.freeBuffer = new double[scratch.length];
-    this.holdersBuffer = new int[scratch.length];
+    this.view = new NodeView(scratch.length);
+    this.lastFailure = new long[instance.models.length];
+    java.util.Arrays.fill(lastFailure, -1);
   }
 
   /** A node where the newcomer fits once {@code victims} leave, and the value that costs. */
@@ -36,12 +40,18 @@ final class Ejection {
 
   /** Places one replica of {@code model} by ejection if that raises the total value. */
   boolean tryInsert(Model model) {
+    long since = lastFailure[model.index()];
     List<Trial> trials = new ArrayList<>();
     for (Option option : model.byValue()) {
       for (int node : instance.nodesByProfile[option.profile()]) {
-        Trial trial = trial(model.index(), option, node);
-        if (trial != null) {
-          trials.add(trial);
+        // A node unchanged since this model last failed to get in cannot let it in now.
+        if (packing.version(node) > since
+            && instance.couldEverHost(node, option)
+            && search.spendTrial()) {
+          Trial trial = trial(model.index(), option, node);
+          if (trial != null) {
+            trials.add(trial);
+          }
         }
       }
     }
@@ -51,94 +61,53 @@ final class Ejection {
         return true;
       }
     }
+    lastFailure[model.index()] = packing.clock();
     return false;
   }
 
-  /** The fewest cheap victims on {@code node} that make room, found by trying; null if none do. */
+  /** The fewest cheap victims on {@code node} that make room, null if none do. */
   private Trial trial(int model, Option option, int node) {
-    List<Placed> victims = new ArrayList<>();
-    for (Placed p : packing.on(node)) {
-      if (search.ejectable(p, model, option.value())) {
-        victims.add(p);
+    view.load(packing, node);
+    List<Placed> replicas = view.replicas();
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = 0; i < replicas.size(); i++) {
+      if (search.ejectable(replicas.get(i), model)) {
+        candidates.add(i);
       }
     }
-    if (victims.isEmpty() || !fitsWithout(model, option, node, victims)) {
+    if (candidates.isEmpty()) {
       return null;
     }
-    victims.sort(search.evictionOrder());
-    List<Placed> removed = new ArrayList<>();
-    for (Placed v : victims) {
-      packing.remove(v);
-      removed.add(v);
-      if (packing.fit(node, model, option, scratch) != GpuPicker.NO_FIT) {
+    candidates.forEach(view::take);
+    if (!view.fits(model, option, scratch)) {
+      return null;
+    }
+    candidates.forEach(view::putBack);
+    candidates.sort((a, b) -> search.evictionOrder().compare(replicas.get(a), replicas.get(b)));
+    List<Integer> removed = new ArrayList<>();
+    for (int i : candidates) {
+      view.take(i);
+      removed.add(i);
+      if (view.fits(model, option, scratch)) {
         break;
       }
     }
     // Put back, latest first, every victim the newcomer does not need gone.
-    for (int i = removed.size() - 1; i >= 0 && removed.size() > 1; i--) {
-      Placed v = removed.get(i);
-      packing.restore(v);
-      if (packing.fit(node, model, option, scratch) == GpuPicker.NO_FIT) {
-        packing.remove(v);
+    for (int j = removed.size() - 2; j >= 0; j--) {
+      view.putBack(removed.get(j));
+      if (view.fits(model, option, scratch)) {
+        removed.remove(j);
       } else {
-        removed.remove(i);
+        view.take(removed.get(j));
       }
     }
+    List<Placed> victims = new ArrayList<>(removed.size());
     double loss = 0;
-    for (Placed v : removed) {
-      loss += v.value();
-      packing.restore(v);
+    for (int i : removed) {
+      victims.add(replicas.get(i));
+      loss += replicas.get(i).value();
     }
-    return new Trial(node, option, removed, option.value() - loss);
-  }
-
-  /** Whether the newcomer would fit were every victim gone: a cheap test before trying. */
-  private boolean fitsWithout(int model, Option option, int node, List<Placed> victims) {
-    double[] free = packing.free(node);
-    int[] holders = packing.holders(node);
-    int gpus = free.length;
-    System.arraycopy(free, 0, freeBuffer, 0, gpus);
-    System.arraycopy(holders, 0, holdersBuffer, 0, gpus);
-    double disk = packing.disk(node);
-    for (Placed v : victims) {
-      for (int g : v.gpus()) {
-        freeBuffer[g] += v.option().vram();
-        holdersBuffer[g]--;
-      }
-      if (allVictims(node, v.model(), victims) && isFirstOf(v, victims)) {
-        disk += v.option().disk();
-      }
-    }
-    if (disk < packing.diskToAdd(node, model, option) - GpuPicker.EPSILON_GIB) {
-      return false;
-    }
-    return GpuPicker.pick(
-            freeBuffer,
-            holdersBuffer,
-            gpus,
-            instance.nodes[node].shareable(),
-            option.gpus(),
-            option.vram(),
-            scratch)
-        != GpuPicker.NO_FIT;
-  }
-
-  private boolean allVictims(int node, int model, List<Placed> victims) {
-    for (Placed p : packing.on(node)) {
-      if (p.model() == model && !victims.contains(p)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isFirstOf(Placed v, List<Placed> victims) {
-    for (Placed p : victims) {
-      if (p.model() == v.model()) {
-        return p == v;
-      }
-    }
-    return false;
+    return new Trial(node, option, victims, option.value() - loss);
   }
 
   /** Ejects, places the newcomer, puts victims back where they fit; undoes it all on no gain. */
@@ -171,7 +140,9 @@ final class Ejection {
         gain += slot.option().value();
       }
     }
-    if (gain <= LocalSearch.MIN_GAIN) {
+    boolean lostOnlyCheaper =
+        lost.stream().allMatch(v -> v.value() < trial.option().value() - LocalSearch.MIN_GAIN);
+    if (gain <= LocalSearch.MIN_GAIN || !lostOnlyCheaper) {
       reinserted.forEach(packing::remove);
       packing.remove(newcomer);
       trial.victims().forEach(packing::restore);

@@ -1,8 +1,10 @@
 package dev.modelfleet.ranker.placement;
 
+import java.util.Arrays;
+
 /**
- * Picks the GPUs of one node for a replica: the {@code k} with the least VRAM free that still hold
- * it (best fit, lowest index on ties), so roomier GPUs stay free for larger replicas.
+ * Picks the GPUs of one node for a replica, best fit: the {@code k} with the least VRAM free that
+ * still hold it (lowest index on ties), so roomier GPUs stay free for larger replicas.
  */
 final class GpuPicker {
   /** Capacity checks forgive this much rounding left by repeated adds and subtracts, in GiB. */
@@ -11,40 +13,69 @@ final class GpuPicker {
   /** What {@link #pick} returns when the node cannot take the replica. */
   static final double NO_FIT = -1;
 
+  /**
+   * With whole-GPU scheduling, each free GPU the replica leaves on its node counts as this much
+   * waste: more than any GPU's memory, so the node left with the fewest free GPUs wins, keeping
+   * whole nodes free for tensor-parallel replicas; VRAM left over only breaks ties.
+   */
+  static final double WHOLE_GPU_LEFT_GIB = 10_000;
+
   private GpuPicker() {}
 
   /**
-   * Fills {@code out[0..k)} with the chosen GPUs, ascending, and returns the VRAM they would have
-   * left over in total (lower is a tighter fit), or {@link #NO_FIT}.
+   * Fills {@code out[0..k)} with the chosen GPUs, ascending, and returns how much the fit wastes
+   * (lower is tighter), or {@link #NO_FIT}.
    */
   static double pick(
       double[] free, int[] holders, boolean shareable, int k, double vram, int[] out) {
-    return pick(free, holders, free.length, shareable, k, vram, out);
+    return pick(free, holders, free.length, shareable, k, vram, out, Double.POSITIVE_INFINITY);
   }
 
-  /** {@link #pick} over the first {@code gpus} entries of {@code free} and {@code holders}. */
+  /**
+   * {@link #pick} over the first {@code gpus} entries of {@code free} and {@code holders}, giving
+   * up early (with {@link #NO_FIT}) when the fit cannot waste less than {@code cutoff}.
+   */
   static double pick(
-      double[] free, int[] holders, int gpus, boolean shareable, int k, double vram, int[] out) {
-    if (k > gpus) {
+      double[] free,
+      int[] holders,
+      int gpus,
+      boolean shareable,
+      int k,
+      double vram,
+      int[] out,
+      double cutoff) {
+    int eligible = 0;
+    for (int g = 0; g < gpus; g++) {
+      if (fits(free[g], holders[g], shareable, vram)) {
+        eligible++;
+      }
+    }
+    if (eligible < k) {
       return NO_FIT;
     }
-    double waste = 0;
+    double waste = shareable ? 0 : (eligible - k) * WHOLE_GPU_LEFT_GIB;
+    if (waste >= cutoff) {
+      return NO_FIT;
+    }
+    // Selection of the k tightest: k is small (at most the node's GPUs), so k passes are cheap.
+    long chosen = 0;
     for (int s = 0; s < k; s++) {
       int best = -1;
       for (int g = 0; g < gpus; g++) {
-        if (fits(free[g], holders[g], shareable, vram)
-            && !taken(out, s, g)
+        if ((g >= Long.SIZE || (chosen & (1L << g)) == 0)
+            && fits(free[g], holders[g], shareable, vram)
+            && !(g >= Long.SIZE && taken(out, s, g))
             && (best < 0 || free[g] < free[best])) {
           best = g;
         }
       }
-      if (best < 0) {
-        return NO_FIT;
-      }
       out[s] = best;
+      if (best < Long.SIZE) {
+        chosen |= 1L << best;
+      }
       waste += free[best] - vram;
     }
-    java.util.Arrays.sort(out, 0, k);
+    Arrays.sort(out, 0, k);
     return waste;
   }
 

@@ -18,6 +18,9 @@ final class Instance {
   final String[] profiles;
   final int[][] nodesByProfile;
 
+  /** Per node, the most VRAM any of its GPUs has free for this pool before its replicas. */
+  final double[] roomiestGpu;
+
   /** Current replicas on nodes that still exist; those on removed nodes are gone. */
   final List<Current> current;
 
@@ -36,6 +39,18 @@ final class Instance {
     this.nodesByProfile = nodesByProfile;
     this.current = current;
     this.moveGainThreshold = threshold;
+    this.roomiestGpu = new double[nodes.length];
+    for (Node n : nodes) {
+      roomiestGpu[n.index()] = java.util.Arrays.stream(n.free()).max().orElse(0);
+    }
+  }
+
+  /** Whether {@code node} could take a replica with {@code option} were it empty. */
+  boolean couldEverHost(int node, Option option) {
+    Node n = nodes[node];
+    return n.free().length >= option.gpus()
+        && roomiestGpu[node] >= option.vram() - GpuPicker.EPSILON_GIB
+        && n.disk() >= option.disk() - GpuPicker.EPSILON_GIB;
   }
 
   /** Indexes a request that {@link RequestValidator} accepted. */

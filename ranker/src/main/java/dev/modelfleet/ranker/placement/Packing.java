@@ -1,6 +1,8 @@
 package dev.modelfleet.ranker.placement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
@@ -17,6 +19,22 @@ final class Packing {
   private final double[] disk;
   private final List<List<Placed>> byNode;
   private final int[] count;
+
+  /** Per model, the nodes holding at least one of its replicas (and so its cache). */
+  private final BitSet[] nodesOf;
+
+  /** Per node, the {@link #clock} at its last change. */
+  private final long[] version;
+
+  /** Per profile, the {@link #clock} at the last change to one of its nodes. */
+  private final long[] profileVersion;
+
+  /** Counts changes to the packing. */
+  private long clock;
+
+  /** Per node, the most VRAM free on a GPU that may take another replica: a quick reject. */
+  private final double[] roomiest;
+
   private final TreeMap<Integer, EvictionCause> causes;
   private double value;
   private long sequence;
@@ -36,7 +54,17 @@ final class Packing {
       byNode.add(new ArrayList<>());
     }
     count = new int[instance.models.length];
+    nodesOf = new BitSet[instance.models.length];
+    for (int m = 0; m < nodesOf.length; m++) {
+      nodesOf[m] = new BitSet(nodes.length);
+    }
     causes = new TreeMap<>();
+    roomiest = new double[nodes.length];
+    version = new long[nodes.length];
+    profileVersion = new long[instance.profiles.length];
+    for (Node n : nodes) {
+      updateRoomiest(n.index());
+    }
   }
 
   private Packing(Packing other) {
@@ -52,6 +80,14 @@ final class Packing {
     }
     disk = other.disk.clone();
     count = other.count.clone();
+    nodesOf = new BitSet[other.nodesOf.length];
+    for (int m = 0; m < nodesOf.length; m++) {
+      nodesOf[m] = (BitSet) other.nodesOf[m].clone();
+    }
+    roomiest = other.roomiest.clone();
+    version = other.version.clone();
+    profileVersion = other.profileVersion.clone();
+    clock = other.clock;
     causes = new TreeMap<>(other.causes);
     value = other.value;
     sequence = other.sequence;
@@ -65,6 +101,11 @@ final class Packing {
   /** The total value of the replicas placed. */
   double value() {
     return value;
+  }
+
+  /** Replicas placed in all. */
+  int count() {
+    return Arrays.stream(count).sum();
   }
 
   /** Replicas of {@code model} placed. */
@@ -103,6 +144,10 @@ final class Packing {
 
   /** Whether some replica of {@code model} is on {@code node}, so its cache disk is paid there. */
   boolean hasModel(int node, int model) {
+    return nodesOf[model].get(node);
+  }
+
+  private boolean scanForModel(int node, int model) {
     for (Placed p : byNode.get(node)) {
       if (p.model() == model) {
         return true;
@@ -121,16 +166,40 @@ final class Packing {
    * option}, disk included, and returns the VRAM left over on them, or {@link GpuPicker#NO_FIT}.
    */
   double fit(int node, int model, Option option, int[] out) {
-    if (disk[node] < diskToAdd(node, model, option) - GpuPicker.EPSILON_GIB) {
+    return fit(node, model, option, out, Double.POSITIVE_INFINITY);
+  }
+
+  /** {@link #fit}, giving up when the fit cannot waste less than {@code cutoff}. */
+  double fit(int node, int model, Option option, int[] out, double cutoff) {
+    if (roomiest[node] < option.vram() - GpuPicker.EPSILON_GIB
+        || (disk[node] < option.disk() - GpuPicker.EPSILON_GIB && !hasModel(node, model))) {
       return GpuPicker.NO_FIT;
     }
     return GpuPicker.pick(
         free[node],
         holders[node],
+        free[node].length,
         instance.nodes[node].shareable(),
         option.gpus(),
         option.vram(),
-        out);
+        out,
+        cutoff);
+  }
+
+  /** Like {@link #fit} but takes the lowest-indexed GPUs that hold it: first fit. */
+  boolean firstFit(int node, int model, Option option, int[] out) {
+    if (roomiest[node] < option.vram() - GpuPicker.EPSILON_GIB
+        || (disk[node] < option.disk() - GpuPicker.EPSILON_GIB && !hasModel(node, model))) {
+      return false;
+    }
+    boolean shareable = instance.nodes[node].shareable();
+    int found = 0;
+    for (int g = 0; g < free[node].length && found < option.gpus(); g++) {
+      if (GpuPicker.fits(free[node][g], holders[node][g], shareable, option.vram())) {
+        out[found++] = g;
+      }
+    }
+    return found == option.gpus();
   }
 
   /** Places a new replica without checking budgets; callers check with {@link #fit} first. */
@@ -151,12 +220,14 @@ final class Packing {
     Option option = placed.option();
     if (!hasModel(node, placed.model())) {
       disk[node] -= option.disk();
+      nodesOf[placed.model()].set(node);
     }
     for (int g : placed.gpus()) {
       free[node][g] -= option.vram();
       holders[node][g]++;
     }
     byNode.get(node).add(placed);
+    updateRoomiest(node);
     count[placed.model()]++;
     value += option.value();
   }
@@ -175,11 +246,52 @@ final class Packing {
       free[node][g] += placed.option().vram();
       holders[node][g]--;
     }
-    if (!hasModel(node, placed.model())) {
+    if (!scanForModel(node, placed.model())) {
       disk[node] += placed.option().disk();
+      nodesOf[placed.model()].clear(node);
     }
+    updateRoomiest(node);
     count[placed.model()]--;
     value -= placed.value();
+  }
+
+  /** The count of changes so far. */
+  long clock() {
+    return clock;
+  }
+
+  /** The {@link #clock} when {@code node} last changed. */
+  long version(int node) {
+    return version[node];
+  }
+
+  /**
+   * Whether a node of a profile where {@code model} has an option worth more than {@code minValue}
+   * changed after {@code since}: if not, a slot search that failed then fails again.
+   */
+  boolean changedSince(int model, double minValue, long since) {
+    for (Option option : instance.models[model].byValue()) {
+      if (option.value() <= minValue) {
+        break;
+      }
+      if (profileVersion[option.profile()] > since) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void updateRoomiest(int node) {
+    version[node] = ++clock;
+    profileVersion[instance.nodes[node].profile()] = clock;
+    boolean shareable = instance.nodes[node].shareable();
+    double max = Double.NEGATIVE_INFINITY;
+    for (int g = 0; g < free[node].length; g++) {
+      if (shareable || holders[node][g] == 0) {
+        max = Math.max(max, free[node][g]);
+      }
+    }
+    roomiest[node] = max;
   }
 
   /** Records why a replica descending from a current one was taken out. */

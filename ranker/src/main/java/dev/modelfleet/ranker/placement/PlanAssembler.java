@@ -3,7 +3,6 @@ package dev.modelfleet.ranker.placement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +28,7 @@ final class PlanAssembler {
             .thenComparingInt(Placed::node)
             .thenComparing(Placed::gpus, Arrays::compare));
     return new PlacementPlan(
-        replicas(placed),
-        evictions(placed),
-        new UnplacedDiagnosis(packing).unplaced(),
-        totals(placed));
+        replicas(placed), evictions(), new UnplacedDiagnosis(packing).unplaced(), totals(placed));
   }
 
   private List<PlannedReplica> replicas(List<Placed> placed) {
@@ -56,14 +52,11 @@ final class PlanAssembler {
 
   /**
    * One eviction per model and reason for the current replicas a model loses: its valid current
-   * replicas minus its replicas in the plan. A replica that moves is not an eviction; the plan
-   * shows where it went.
+   * replicas minus its replicas in the plan, explained by the causes recorded when its replicas
+   * were taken out, earliest first. A replica that moves is not an eviction; the plan shows where
+   * it went.
    */
-  private List<Eviction> evictions(List<Placed> placed) {
-    Map<String, Integer> positions = new HashMap<>();
-    for (Placed p : placed) {
-      positions.merge(position(p.model(), p.node(), p.gpus()), 1, Integer::sum);
-    }
+  private List<Eviction> evictions() {
     List<EvictionCause> causes = new ArrayList<>(packing.causes());
     causes.sort(Comparator.comparingLong(EvictionCause::sequence));
     List<Eviction> evictions = new ArrayList<>();
@@ -78,13 +71,7 @@ final class PlanAssembler {
         if (lost == 0) {
           break;
         }
-        Current c = instance.current.get(cause.currentId());
-        if (c.model() != model.index() || !seen.add(cause.currentId())) {
-          continue;
-        }
-        String position = position(c.model(), c.node(), c.gpus());
-        if (positions.getOrDefault(position, 0) > 0) {
-          positions.merge(position, -1, Integer::sum);
+        if (cause.victim().index() != model.index() || !seen.add(cause.currentId())) {
           continue;
         }
         byReason.computeIfAbsent(cause.reason(), r -> new ArrayList<>()).add(cause);
@@ -105,10 +92,6 @@ final class PlanAssembler {
       message += " (and " + (causes.size() - 1) + " more like it)";
     }
     return new Eviction(model.name(), causes.size(), reason, message);
-  }
-
-  private static String position(int model, int node, int[] gpus) {
-    return model + "/" + node + "/" + Arrays.toString(gpus);
   }
 
   private PlanTotals totals(List<Placed> placed) {

@@ -31,11 +31,19 @@ final class Slots {
     double bestWaste = 0;
     int[] bestGpus = null;
     for (int node : packing.instance.nodesByProfile[option.profile()]) {
-      double waste = packing.fit(node, model, option, scratch);
+      boolean hasModel = option.disk() > 0 && packing.hasModel(node, model);
+      if (bestHasModel && !hasModel) {
+        continue;
+      }
+      // Only a tighter fit can beat the best so far, unless this node holds the cache already.
+      double cutoff =
+          bestNode < 0 || hasModel != bestHasModel
+              ? Double.POSITIVE_INFINITY
+              : bestWaste - GpuPicker.EPSILON_GIB;
+      double waste = packing.fit(node, model, option, scratch, cutoff);
       if (waste == GpuPicker.NO_FIT) {
         continue;
       }
-      boolean hasModel = option.disk() > 0 && packing.hasModel(node, model);
       if (bestNode < 0 || better(hasModel, waste, bestHasModel, bestWaste)) {
         bestNode = node;
         bestHasModel = hasModel;

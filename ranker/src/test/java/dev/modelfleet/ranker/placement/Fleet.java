@@ -59,6 +59,13 @@ final class Fleet {
     return current;
   }
 
+  /** A reversed copy. */
+  static <T> List<T> reversed(List<T> list) {
+    List<T> copy = new ArrayList<>(list);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+
   private static List<Double> boxed(double[] values) {
     return Arrays.stream(values).boxed().toList();
   }
