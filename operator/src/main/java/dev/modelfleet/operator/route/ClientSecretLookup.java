@@ -30,6 +30,7 @@ final class ClientSecretLookup implements SecretLookup {
       if (secret.getData() != null) {
         keys.addAll(secret.getData().keySet());
       }
+      // An API server folds stringData into data on write; counted too, should a server return it.
       if (secret.getStringData() != null) {
         keys.addAll(secret.getStringData().keySet());
       }

@@ -28,26 +28,43 @@ public final class RouteReasons {
   /** The Secret could not be read (for example a permission error). */
   public static final String SECRET_UNREADABLE = "SecretUnreadable";
 
-  /** Condition reasons. */
+  /** SpecValid True. */
   public static final String SPEC_VALID = "SpecValid";
 
+  /** Ready False because SpecValid is False. */
   public static final String INVALID_SPEC = "InvalidSpec";
+
+  /** Ready True: a weighted backend is ready. */
   public static final String BACKENDS_READY = "BackendsReady";
+
+  /** Ready False: no weighted backend is ready. */
   public static final String NO_BACKEND_READY = "NoBackendReady";
+
+  /** Degraded True: some backend or fallback is not ready. */
   public static final String BACKENDS_NOT_READY = "BackendsNotReady";
+
+  /** Degraded False. */
   public static final String ALL_BACKENDS_READY = "AllBackendsReady";
 
-  /** Spec problems (SpecValid False). */
+  /** SpecValid False: no backend has a kind and a weight above 0. */
   public static final String NO_WEIGHTED_BACKEND = "NoWeightedBackend";
 
+  /** SpecValid False: a backend sets both or neither of poolModel and external. */
   public static final String BACKEND_KIND_AMBIGUOUS = "BackendKindAmbiguous";
+
+  /** SpecValid False: the privacy tier does not allow this external endpoint. */
   public static final String EXTERNAL_BACKEND_FORBIDDEN = "ExternalBackendForbidden";
+
+  /** SpecValid False: an external URL is not http(s) with a host. */
   public static final String INVALID_EXTERNAL_URL = "InvalidExternalUrl";
 
-  /** Event reasons. */
+  /** Event: a backend's pool, model, Secret or key does not exist. */
   public static final String EVENT_BACKEND_MISSING = "BackendMissing";
 
+  /** Event: a backend exists but cannot take requests. */
   public static final String EVENT_BACKEND_NOT_READY = "BackendNotReady";
+
+  /** Event: the route turned Ready. */
   public static final String EVENT_READY = "Ready";
 
   /** Reasons meaning the referenced object is absent, rather than present but not ready. */
