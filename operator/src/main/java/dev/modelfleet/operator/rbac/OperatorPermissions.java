@@ -59,7 +59,22 @@ public final class OperatorPermissions {
               List.of(""),
               List.of("services", "persistentvolumeclaims"),
               List.of("get", "list", "watch", "create", "update", "patch", "delete"),
-              "each engine's Service and model-cache claim"));
+              "each engine's Service and model-cache claim"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("modelroutes"),
+              List.of("get", "list", "watch"),
+              "the route controller reads routes and resolves their backends"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("modelroutes/status"),
+              List.of("patch", "update"),
+              "resolved backends, their readiness and the route's conditions"),
+          new Rule(
+              List.of(""),
+              List.of("secrets"),
+              List.of("get"),
+              "routes check an external backend's api key secret (get only, never list or watch)"));
 
   /** Rules granted in the operator's own namespace (Role). */
   public static final List<Rule> OWN_NAMESPACE =
