@@ -1,0 +1,71 @@
+package dev.modelfleet.serving.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunReportCodecTest {
+
+  @Test
+  void roundTripsFiguresRoundedToFourDigits() {
+    RunReport report =
+        new RunReport(
+            "modelfleet-eval 1",
+            "meta-llama/Llama-3.1-8B-Instruct",
+            "sha256:ab",
+            List.of(
+                new RunReport.Metric("ttft_p50", 123.456789, "ms", 4, null),
+                new RunReport.Metric("accuracy", 87.5, "percent", null, "arithmetic")),
+            0);
+
+    RunReport back = RunReportCodec.decode(RunReportCodec.encode(report));
+
+    assertThat(back.runnerVersion()).isEqualTo("modelfleet-eval 1");
+    assertThat(back.servedModel()).isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
+    assertThat(back.datasetHash()).isEqualTo("sha256:ab");
+    assertThat(back.metrics())
+        .containsExactly(
+            new RunReport.Metric("ttft_p50", 123.5, "ms", 4, null),
+            new RunReport.Metric("accuracy", 87.5, "percent", null, "arithmetic"));
+    assertThat(back.dropped()).isZero();
+  }
+
+  @Test
+  void figuresBeyondTheLimitAreDroppedAndCounted() {
+    List<RunReport.Metric> many = new ArrayList<>();
+    for (int step = 1; step <= 200; step++) {
+      many.add(
+          new RunReport.Metric("output_tokens_per_second", 1000.0 + step, "tokens/s", step, null));
+    }
+    String json = RunReportCodec.encode(new RunReport("v", null, null, many, 0));
+
+    assertThat(json.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(RunReportCodec.TERMINATION_MESSAGE_LIMIT);
+    RunReport back = RunReportCodec.decode(json);
+    assertThat(back.metrics().size() + back.dropped()).isEqualTo(200);
+    assertThat(back.dropped()).isPositive();
+    assertThat(back.metrics().get(0).concurrency()).isEqualTo(1);
+  }
+
+  @Test
+  void malformedMessagesSayWhatIsWrong() {
+    assertThatThrownBy(() -> RunReportCodec.decode("Traceback (most recent call last): ..."))
+        .isInstanceOf(RunReportCodec.MalformedReportException.class)
+        .hasMessageStartingWith("not JSON");
+    assertThatThrownBy(() -> RunReportCodec.decode(""))
+        .hasMessage("the termination message is empty");
+    assertThatThrownBy(() -> RunReportCodec.decode("{\"v\":\"9\",\"m\":[]}"))
+        .hasMessageContaining("unknown report format \"9\"");
+    assertThatThrownBy(
+            () ->
+                RunReportCodec.decode(
+                    "{\"v\":\"1\",\"m\":[[\"ttft_p50\",\"fast\",\"ms\",1,null]]}"))
+        .hasMessageContaining("metric 0 is not [name, number, unit, concurrency, task]");
+    assertThatThrownBy(() -> RunReportCodec.decode("{\"v\":\"1\"}"))
+        .hasMessageContaining("field m");
+  }
+}
