@@ -1,17 +1,23 @@
 package dev.modelfleet.operator.demo;
 
+import dev.modelfleet.operator.evalrunner.EvalCommand;
+import dev.modelfleet.serving.jobs.RunnerContract;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
 
 /**
  * Entry point. With no arguments it runs the operator against the configured cluster; with {@code
- * demo} it first starts an embedded API server seeded with simulated GPU nodes.
+ * demo} it first starts an embedded API server seeded with simulated GPU nodes; with {@code eval}
+ * it runs the built-in eval runner alone, as EvalRun and AdapterRun Jobs do.
  */
 @QuarkusMain
 public class OperatorMain {
 
   public static void main(String... args) {
+    if (args.length > 0 && RunnerContract.EVAL.equals(args[0])) {
+      System.exit(EvalCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
     if (args.length > 0 && "demo".equals(args[0])) {
       String[] demoArgs = Arrays.copyOfRange(args, 1, args.length);
       DemoOptions options = DemoOptions.parse(demoArgs);
