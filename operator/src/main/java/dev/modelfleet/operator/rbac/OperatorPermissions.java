@@ -34,7 +34,47 @@ public final class OperatorPermissions {
               List.of(""),
               List.of("events"),
               List.of("create"),
-              "user-visible failures and warnings become Events"));
+              "user-visible failures and warnings become Events"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("evalruns"),
+              List.of("get", "list", "watch", "create"),
+              "EvalRuns are run as Jobs; an AdapterRun's evaluateAfter creates one"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("evalruns/status"),
+              List.of("update"),
+              "an EvalRun's Job, phase, results and conditions"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("adapterruns"),
+              List.of("get", "list", "watch"),
+              "AdapterRuns are run as training Jobs"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("adapterruns/status"),
+              List.of("update"),
+              "an AdapterRun's Job, phase, loss, artifact and conditions"),
+          new Rule(
+              List.of("batch"),
+              List.of("jobs"),
+              List.of("get", "list", "watch", "create"),
+              "EvalRun and AdapterRun Jobs are created once and followed to completion"),
+          new Rule(
+              List.of(""),
+              List.of("pods"),
+              List.of("list", "watch"),
+              "run results are read from the termination messages of the runs' Pods"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("modelpools"),
+              List.of("get", "patch"),
+              "runs find a pool model's endpoint; a trained adapter is added to its pool's spec"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("modelroutes"),
+              List.of("get"),
+              "an EvalRun of a route reads the route's model name and API key Secret"));
 
   /** Rules granted in the operator's own namespace (Role). */
   public static final List<Rule> OWN_NAMESPACE =

@@ -160,6 +160,15 @@ public final class EvalJobRenderer {
         .build();
   }
 
+  /** The suite's name as the spec spells it: latency, quality or lm-eval. */
+  public static String taskName(EvalRunSpec spec) {
+    return switch (spec.getSuite()) {
+      case LATENCY -> "latency";
+      case QUALITY -> "quality";
+      case LM_EVAL -> "lm-eval";
+    };
+  }
+
   /** The latency suite always runs one Pod: its concurrency steps set the load. */
   static int shards(EvalRunSpec spec) {
     if (spec.getSuite() != EvalSuite.QUALITY || spec.getParallelism() == null) {
