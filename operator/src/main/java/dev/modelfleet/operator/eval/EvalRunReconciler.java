@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -32,6 +33,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -193,10 +195,35 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
     if (before != null && StatusWrites.sameContent(client, before, next)) {
       return;
     }
-    EvalRun withStatus = client.getKubernetesSerialization().clone(run);
+    try {
+      updateStatus(run, next);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      // Our cache lagged behind our own last write: once more on the latest version.
+      EvalRun latest =
+          client
+              .resources(EvalRun.class)
+              .inNamespace(run.getMetadata().getNamespace())
+              .withName(run.getMetadata().getName())
+              .get();
+      if (latest == null || !Objects.equals(latest.getMetadata().getGeneration(), generation)) {
+        return; // deleted or changed meanwhile: its own event brings another pass
+      }
+      if (latest.getStatus() != null
+          && StatusWrites.sameContent(client, latest.getStatus(), next)) {
+        return;
+      }
+      updateStatus(latest, next);
+    }
+    recordTransitions(run, beforeConditions, next.getConditions());
+  }
+
+  private void updateStatus(EvalRun base, EvalRunStatus next) {
+    EvalRun withStatus = client.getKubernetesSerialization().clone(base);
     withStatus.setStatus(next);
     client.resource(withStatus).updateStatus();
-    recordTransitions(run, beforeConditions, next.getConditions());
   }
 
   private void recordTransitions(EvalRun run, List<Condition> before, List<Condition> after) {

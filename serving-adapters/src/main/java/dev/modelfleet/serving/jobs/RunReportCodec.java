@@ -26,6 +26,9 @@ public final class RunReportCodec {
   /** Four significant digits: finer than any latency or accuracy figure here is repeatable. */
   static final MathContext PRECISION = new MathContext(4);
 
+  /** Doubles hold every whole number below 2^53 exactly. */
+  private static final double MAX_EXACT_WHOLE = 0x1p53;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RunReportCodec() {}
@@ -141,7 +144,11 @@ public final class RunReportCodec {
     }
   }
 
+  /** Whole numbers (counts, bytes) exactly; anything else to {@link #PRECISION}. */
   private static BigDecimal round(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < MAX_EXACT_WHOLE) {
+      return BigDecimal.valueOf((long) value);
+    }
     return new BigDecimal(value).round(PRECISION).stripTrailingZeros();
   }
 

@@ -19,7 +19,8 @@ class RunReportCodecTest {
             "sha256:ab",
             List.of(
                 new RunReport.Metric("ttft_p50", 123.456789, "ms", 4, null),
-                new RunReport.Metric("accuracy", 87.5, "percent", null, "arithmetic")),
+                new RunReport.Metric("accuracy", 87.5, "percent", null, "arithmetic"),
+                new RunReport.Metric("adapter_size_bytes", 67_108_864, "bytes", null, null)),
             0);
 
     RunReport back = RunReportCodec.decode(RunReportCodec.encode(report));
@@ -30,7 +31,8 @@ class RunReportCodecTest {
     assertThat(back.metrics())
         .containsExactly(
             new RunReport.Metric("ttft_p50", 123.5, "ms", 4, null),
-            new RunReport.Metric("accuracy", 87.5, "percent", null, "arithmetic"));
+            new RunReport.Metric("accuracy", 87.5, "percent", null, "arithmetic"),
+            new RunReport.Metric("adapter_size_bytes", 67_108_864, "bytes", null, null));
     assertThat(back.dropped()).isZero();
   }
 
