@@ -37,6 +37,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The AdapterRun controller against a real API server, as the chart's RBAC allows it. */
@@ -49,6 +50,11 @@ class AdapterRunControllerTest {
 
   private final KubernetesClient admin = AdminClient.create();
   private final RunCluster cluster = new RunCluster(admin);
+
+  @AfterEach
+  void deleteNamespaces() {
+    cluster.deleteNamespaces();
+  }
 
   @Test
   void trainedAdapterIsRecordedRegisteredWithItsPoolAndEvaluated() {

@@ -32,6 +32,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The EvalRun controller against a real API server, as the chart's RBAC allows it. */
@@ -45,6 +46,11 @@ class EvalRunControllerTest {
 
   private final KubernetesClient admin = AdminClient.create();
   private final RunCluster cluster = new RunCluster(admin);
+
+  @AfterEach
+  void deleteNamespaces() {
+    cluster.deleteNamespaces();
+  }
 
   @Test
   void latencyRunGoesFromPendingToResultsWithProvenance() {

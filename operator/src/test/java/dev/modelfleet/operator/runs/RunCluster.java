@@ -33,13 +33,22 @@ public final class RunCluster {
     this.admin = admin;
   }
 
+  private final List<String> namespaces = new java.util.ArrayList<>();
+
   public String newNamespace(String prefix) {
     String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     admin
         .namespaces()
         .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
         .create();
+    namespaces.add(name);
     return name;
+  }
+
+  /** Deletes the namespaces made so far, so later test classes meet no leftover runs. */
+  public void deleteNamespaces() {
+    namespaces.forEach(n -> admin.namespaces().withName(n).delete());
+    namespaces.clear();
   }
 
   /** A pool serving one Hugging Face model at the given endpoint (null: not served yet). */
