@@ -77,33 +77,45 @@ public final class RunReportCodec {
       throw new MalformedReportException(
           "unknown report format \"" + root.path("v").asText() + "\" (expected " + FORMAT + ")");
     }
+    JsonNode keys = root.path("k");
     JsonNode metrics = root.path("m");
-    if (!metrics.isArray()) {
-      throw new MalformedReportException("field m (the metrics) is missing or not a list");
+    if (!keys.isArray() || !metrics.isArray()) {
+      throw new MalformedReportException(
+          "fields k (names and units) and m (figures) must be lists");
     }
     List<RunReport.Metric> read = new ArrayList<>();
     for (JsonNode m : metrics) {
-      read.add(metric(m, read.size()));
+      read.add(metric(keys, m, read.size()));
     }
     return new RunReport(
         text(root, "r"), text(root, "s"), text(root, "h"), read, root.path("d").asInt(0));
   }
 
-  private static RunReport.Metric metric(JsonNode m, int index) {
-    if (!m.isArray() || m.size() != 5 || !m.get(0).isTextual() || !m.get(1).isNumber()) {
+  private static RunReport.Metric metric(JsonNode keys, JsonNode m, int index) {
+    if (!m.isArray()
+        || m.size() != 4
+        || !m.get(0).canConvertToInt()
+        || !m.get(1).isNumber()
+        || m.get(0).asInt() < 0
+        || m.get(0).asInt() >= keys.size()) {
       throw new MalformedReportException(
-          "metric " + index + " is not [name, number, unit, concurrency, task]: " + m);
+          "figure " + index + " is not [name index, number, concurrency, task]: " + m);
+    }
+    JsonNode key = keys.get(m.get(0).asInt());
+    if (!key.isArray() || key.size() != 2 || !key.get(0).isTextual()) {
+      throw new MalformedReportException(
+          "name " + m.get(0).asInt() + " is not [name, unit]: " + key);
     }
     double value = m.get(1).asDouble();
     if (!Double.isFinite(value)) {
-      throw new MalformedReportException("metric " + m.get(0).asText() + " is not finite");
+      throw new MalformedReportException("figure " + key.get(0).asText() + " is not finite");
     }
     return new RunReport.Metric(
-        m.get(0).asText(),
+        key.get(0).asText(),
         value,
-        m.get(2).isNull() ? null : m.get(2).asText(),
-        m.get(3).isNull() ? null : m.get(3).asInt(),
-        m.get(4).isNull() ? null : m.get(4).asText());
+        key.get(1).isNull() ? null : key.get(1).asText(),
+        m.get(2).isNull() ? null : m.get(2).asInt(),
+        m.get(3).isNull() ? null : m.get(3).asText());
   }
 
   private static String text(JsonNode root, String field) {
@@ -124,12 +136,22 @@ public final class RunReportCodec {
     if (dropped > 0) {
       root.put("d", dropped);
     }
+    // Names and units once, in "k"; each figure refers to its pair by index, which keeps a
+    // 16-step latency run well inside the limit.
+    ArrayNode keys = root.putArray("k");
+    List<List<String>> seen = new ArrayList<>();
     ArrayNode list = root.putArray("m");
     for (RunReport.Metric m : metrics) {
+      List<String> key = java.util.Arrays.asList(m.name(), m.unit());
+      int index = seen.indexOf(key);
+      if (index < 0) {
+        index = seen.size();
+        seen.add(key);
+        keys.addArray().add(m.name()).add(m.unit());
+      }
       ArrayNode row = list.addArray();
-      row.add(m.name());
+      row.add(index);
       row.add(round(m.value()));
-      row.add(m.unit());
       if (m.concurrency() == null) {
         row.addNull();
       } else {

@@ -39,7 +39,7 @@ class RunReportCodecTest {
   @Test
   void figuresBeyondTheLimitAreDroppedAndCounted() {
     List<RunReport.Metric> many = new ArrayList<>();
-    for (int step = 1; step <= 200; step++) {
+    for (int step = 1; step <= 400; step++) {
       many.add(
           new RunReport.Metric("output_tokens_per_second", 1000.0 + step, "tokens/s", step, null));
     }
@@ -48,9 +48,30 @@ class RunReportCodecTest {
     assertThat(json.getBytes(StandardCharsets.UTF_8).length)
         .isLessThanOrEqualTo(RunReportCodec.TERMINATION_MESSAGE_LIMIT);
     RunReport back = RunReportCodec.decode(json);
-    assertThat(back.metrics().size() + back.dropped()).isEqualTo(200);
+    assertThat(back.metrics().size() + back.dropped()).isEqualTo(400);
     assertThat(back.dropped()).isPositive();
     assertThat(back.metrics().get(0).concurrency()).isEqualTo(1);
+  }
+
+  @Test
+  void theLargestLatencyRunFitsWhole() {
+    // 16 concurrency steps (the CRD's maximum) of the latency suite's eight figures.
+    List<RunReport.Metric> figures = new ArrayList<>();
+    for (int step = 0; step < 16; step++) {
+      int c = 4096 - step;
+      figures.add(new RunReport.Metric("ttft_p50", 1234.567, "ms", c, null));
+      figures.add(new RunReport.Metric("ttft_p95", 2345.678, "ms", c, null));
+      figures.add(new RunReport.Metric("itl_p50", 45.6789, "ms", c, null));
+      figures.add(new RunReport.Metric("itl_p95", 78.9123, "ms", c, null));
+      figures.add(new RunReport.Metric("e2e_latency_p50", 12345.67, "ms", c, null));
+      figures.add(new RunReport.Metric("output_tokens_per_second", 12345.67, "tokens/s", c, null));
+      figures.add(new RunReport.Metric("requests_per_second", 123.4567, "requests/s", c, null));
+      figures.add(new RunReport.Metric("error_rate", 0.01234, "ratio", c, null));
+    }
+    RunReport report =
+        new RunReport("modelfleet-eval 1", "meta-llama/Llama-3.1-70B-Instruct", null, figures, 0);
+
+    assertThat(RunReportCodec.decode(RunReportCodec.encode(report)).dropped()).isZero();
   }
 
   @Test
@@ -65,9 +86,11 @@ class RunReportCodecTest {
     assertThatThrownBy(
             () ->
                 RunReportCodec.decode(
-                    "{\"v\":\"1\",\"m\":[[\"ttft_p50\",\"fast\",\"ms\",1,null]]}"))
-        .hasMessageContaining("metric 0 is not [name, number, unit, concurrency, task]");
+                    "{\"v\":\"1\",\"k\":[[\"ttft_p50\",\"ms\"]],\"m\":[[0,\"fast\",1,null]]}"))
+        .hasMessageContaining("figure 0 is not [name index, number, concurrency, task]");
+    assertThatThrownBy(() -> RunReportCodec.decode("{\"v\":\"1\",\"k\":[],\"m\":[[3,1.0,1,null]]}"))
+        .hasMessageContaining("figure 0 is not");
     assertThatThrownBy(() -> RunReportCodec.decode("{\"v\":\"1\"}"))
-        .hasMessageContaining("field m");
+        .hasMessageContaining("fields k (names and units) and m (figures) must be lists");
   }
 }
