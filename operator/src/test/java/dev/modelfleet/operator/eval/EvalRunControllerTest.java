@@ -50,10 +50,22 @@ class EvalRunControllerTest {
   @AfterEach
   void deleteNamespaces() {
     cluster.deleteNamespaces();
+    admin.nodes().withName("eval-test-cpu-node").delete();
   }
 
   @Test
   void latencyRunGoesFromPendingToResultsWithProvenance() {
+    // A Node makes the hardware-detection controller reconcile too: both controllers' metrics
+    // must register side by side (see OperatorSdkMetricTags).
+    admin
+        .nodes()
+        .resource(
+            new io.fabric8.kubernetes.api.model.NodeBuilder()
+                .withNewMetadata()
+                .withName("eval-test-cpu-node")
+                .endMetadata()
+                .build())
+        .createOr(existing -> existing.update());
     String ns = cluster.newNamespace("eval-latency");
     cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
     EvalRun run = admin.resource(run(ns, "llama-latency", EvalSuite.LATENCY)).create();
