@@ -118,7 +118,18 @@ public final class EvalCommand {
             ? QualityDataset.builtin(flags.required(RunnerContract.BUILTIN_DATASET))
             : QualityDataset.file(Path.of(flags.required(RunnerContract.DATASET_FILE)));
     int shards = envInt(RunnerContract.SHARD_COUNT_ENV).orElse(1);
-    int index = envInt(RunnerContract.COMPLETION_INDEX_ENV).orElse(0);
+    Optional<Integer> completionIndex = envInt(RunnerContract.COMPLETION_INDEX_ENV);
+    if (shards > 1 && completionIndex.isEmpty()) {
+      // Without Indexed Jobs every Pod would score the same share and the counts would double.
+      throw new IllegalStateException(
+          "spec.parallelism above 1 needs Indexed Jobs (Kubernetes 1.22 or later), and this Pod"
+              + " has no JOB_COMPLETION_INDEX: set spec.parallelism to 1");
+    }
+    int index = completionIndex.orElse(0);
+    if (index < 0 || index >= shards) {
+      throw new IllegalStateException(
+          "JOB_COMPLETION_INDEX " + index + " is outside the " + shards + " shards");
+    }
     var samples =
         dataset.select(flags.optionalPositiveInt(RunnerContract.LIMIT).orElse(null), index, shards);
     QualitySuite suite =

@@ -152,6 +152,31 @@ class EvalCommandTest {
   }
 
   @Test
+  void sharingSamplesWithoutIndexedJobsIsRefused() throws Exception {
+    int exit =
+        command(Map.of("MODELFLEET_EVAL_SHARDS", "2"))
+            .execute(
+                List.of(
+                    "quality",
+                    "--endpoint",
+                    "http://127.0.0.1:9",
+                    "--model",
+                    "m",
+                    "--task-type",
+                    "exact-match",
+                    "--builtin-dataset",
+                    "arithmetic",
+                    "--max-output-tokens",
+                    "4",
+                    "--report-file",
+                    dir.resolve("report").toString()));
+
+    assertThat(exit).isEqualTo(EvalCommand.FAILED);
+    assertThat(Files.readString(dir.resolve("report")))
+        .contains("needs Indexed Jobs (Kubernetes 1.22 or later)");
+  }
+
+  @Test
   void anUnreachableEndpointFailsWithTheReasonInTheTerminationMessage() throws Exception {
     int port;
     try (SimulatedEngine engine = new SimulatedEngine(0, 0, p -> "")) {
