@@ -121,7 +121,10 @@ public class AdapterRunReconciler
             Instant.now());
     AdapterRunStatus next = new AdapterRunStatus();
     next.setJobName(jobName);
-    next.setProvenance(thisGeneration ? current.getProvenance() : null);
+    next.setProvenance(
+        thisGeneration && current.getProvenance() != null
+            ? current.getProvenance()
+            : provenance(run));
     next.setStartTime(progress.startTime());
     next.setCompletionTime(progress.completionTime());
     if (progress.report() != null) {
@@ -177,12 +180,7 @@ public class AdapterRunReconciler
     }
     AdapterRunStatus next = new AdapterRunStatus();
     next.setJobName(jobName);
-    AdapterProvenance provenance = new AdapterProvenance();
-    provenance.setBaseModel(base.repo());
-    provenance.setBaseRevision(base.revision());
-    provenance.setMethod(method(run));
-    provenance.setTrainerImage(trainerImage(run));
-    next.setProvenance(provenance);
+    next.setProvenance(provenance(run, base));
     write(run, RunOutcome.pending("JobCreated", "Job " + jobName + " was created."), null, next);
     return UpdateControl.noUpdate();
   }
@@ -225,6 +223,25 @@ public class AdapterRunReconciler
           .rescheduleAfter(REGISTRATION_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
     return UpdateControl.noUpdate();
+  }
+
+  /** What the Job trains with; rebuilt from the spec when our cache has not seen it yet. */
+  private AdapterProvenance provenance(AdapterRun run) {
+    try {
+      return provenance(
+          run, baseModels.resolve(run.getMetadata().getNamespace(), run.getSpec().getBaseModel()));
+    } catch (RunProblem e) {
+      return null; // the pool went away meanwhile; the run's results stand without it
+    }
+  }
+
+  private AdapterProvenance provenance(AdapterRun run, BaseModelResolver.Resolved base) {
+    AdapterProvenance provenance = new AdapterProvenance();
+    provenance.setBaseModel(base.repo());
+    provenance.setBaseRevision(base.revision());
+    provenance.setMethod(method(run));
+    provenance.setTrainerImage(trainerImage(run));
+    return provenance;
   }
 
   private String trainerImage(AdapterRun run) {

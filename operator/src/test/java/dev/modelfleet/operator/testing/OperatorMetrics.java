@@ -9,12 +9,12 @@ public final class OperatorMetrics {
   private OperatorMetrics() {}
 
   /**
-   * Successful reconciles of one controller so far, summed over its resources. Per controller,
-   * because JOSDK drops a deleted resource's meters a little later, which would make a sum over
-   * every controller fall while another controller's runs are cleaned up.
+   * Successful reconciles of one kind of resource so far (e.g. Node), summed over its resources.
+   * Per kind, because JOSDK drops a deleted resource's meters a little later, which would make a
+   * sum over every controller fall while another controller's runs are cleaned up.
    */
-  public static double successfulReconciles(String controller) {
-    String label = "controller=\"" + controller + "\"";
+  public static double successfulReconciles(String kind) {
+    String label = "kind=\"" + kind + "\"";
     return given()
         .when()
         .get("/q/metrics")
