@@ -18,6 +18,33 @@ public interface OperatorSettings {
   /** Leader election between operator replicas. */
   LeaderElection leaderElection();
 
+  /** EvalRun and AdapterRun Jobs. */
+  Jobs jobs();
+
+  /** Settings of the Jobs behind EvalRuns and AdapterRuns. */
+  interface Jobs {
+    /**
+     * Image of the built-in eval runner and the report steps: the operator's own image, which the
+     * Helm chart passes in (MODELFLEET_JOBS_RUNNER_IMAGE).
+     */
+    @WithDefault("ghcr.io/modelfleet/modelfleet-operator:${quarkus.application.version}")
+    String runnerImage();
+
+    /**
+     * Default AdapterRun trainer: TRL's image (docker/trl in huggingface/trl: PyTorch with CUDA,
+     * trl[peft]), run as {@code trl sft} (docs/adapters.md).
+     */
+    @WithDefault("huggingface/trl:1.5.0")
+    String trainerImage();
+
+    /**
+     * Base URL of the ModelFleet gateway, for EvalRuns that target a ModelRoute, e.g.
+     * http://modelfleet-gateway.modelfleet-system.svc:8080. Unset, such EvalRuns wait with a
+     * condition saying so.
+     */
+    Optional<String> gatewayUrl();
+  }
+
   /** Leader election settings. */
   interface LeaderElection {
     /** Name of the coordination.k8s.io Lease the replicas compete for. */

@@ -1,11 +1,14 @@
 package dev.modelfleet.operator.pool;
 
+import dev.modelfleet.crds.v1alpha1.eval.EvalRun;
 import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfile;
 import dev.modelfleet.crds.v1alpha1.pool.ModelPool;
 import dev.modelfleet.crds.v1alpha1.pool.ModelPoolStatus;
+import dev.modelfleet.operator.eval.EvalObservations;
 import dev.modelfleet.operator.events.EventRecorder;
 import dev.modelfleet.operator.pool.planning.PoolPlanInput;
 import dev.modelfleet.operator.pool.planning.PoolPlanner;
+import dev.modelfleet.ranker.quality.Observation;
 import dev.modelfleet.serving.ServingLabels;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
@@ -55,20 +58,15 @@ public class ModelPoolReconciler
   private final PoolPlanner planner;
   private final EventRecorder events;
   private final PoolMetrics metrics;
-  private final PoolObservations observations;
   private volatile InformerEventSource<HardwareProfile, ModelPool> profiles;
+  private volatile InformerEventSource<EvalRun, ModelPool> evalRuns;
   private final CapacityReleasedEvents released = new CapacityReleasedEvents();
 
-  public ModelPoolReconciler(
-      CapacityLedger ledger,
-      EventRecorder events,
-      PoolMetrics metrics,
-      PoolObservations observations) {
+  public ModelPoolReconciler(CapacityLedger ledger, EventRecorder events, PoolMetrics metrics) {
     this.ledger = ledger;
     this.planner = PoolPlanner.bundled();
     this.events = events;
     this.metrics = metrics;
-    this.observations = observations;
   }
 
   @Override
@@ -91,7 +89,7 @@ public class ModelPoolReconciler
                         others,
                         lastUsed,
                         installed,
-                        observations.forPool(pool),
+                        evidence(pool),
                         now)));
     if (outcome.released()) {
       released.wakeOthers(context, pool);
@@ -150,7 +148,33 @@ public class ModelPoolReconciler
             .withSecondaryToPrimaryMapper(profile -> allPools(context))
             .build();
     profiles = new InformerEventSource<>(config, context);
-    return List.of(profiles, released);
+    var evalConfig =
+        InformerEventSourceConfiguration.from(EvalRun.class, ModelPool.class)
+            .withSecondaryToPrimaryMapper(ModelPoolReconciler::poolMeasured)
+            .build();
+    evalRuns = new InformerEventSource<>(evalConfig, context);
+    return List.of(profiles, evalRuns, released);
+  }
+
+  /**
+   * What this cluster measured of the pool's models: finished EvalRuns' scores, the strongest
+   * quality evidence, so a run's result changes the pool's ranking and placement.
+   */
+  private List<Observation> evidence(ModelPool pool) {
+    return EvalObservations.forPool(
+        evalRuns.list(pool.getMetadata().getNamespace()).toList(), pool.getMetadata().getName());
+  }
+
+  /** An EvalRun of a pool model wakes that pool: its result may change the ranking. */
+  private static Set<ResourceID> poolMeasured(EvalRun run) {
+    if (run.getSpec() == null
+        || run.getSpec().getTarget() == null
+        || run.getSpec().getTarget().getPoolModel() == null) {
+      return Set.of();
+    }
+    return Set.of(
+        new ResourceID(
+            run.getSpec().getTarget().getPoolModel().getPool(), run.getMetadata().getNamespace()));
   }
 
   /** A profile change (nodes added or lost, a price edited) can change every pool's plan. */

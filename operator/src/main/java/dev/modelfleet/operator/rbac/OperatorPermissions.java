@@ -39,7 +39,7 @@ public final class OperatorPermissions {
               List.of("modelfleet.dev"),
               List.of("modelpools"),
               List.of("get", "list", "watch", "patch", "update"),
-              "the pool controller reads pools and keeps its finalizer on them"),
+              "the pool controller reads pools and keeps its finalizer; a trained adapter is added to a pool"),
           new Rule(
               List.of("modelfleet.dev"),
               List.of("modelpools/status"),
@@ -74,7 +74,37 @@ public final class OperatorPermissions {
               List.of(""),
               List.of("secrets"),
               List.of("get"),
-              "routes check an external backend's api key secret (get only, never list or watch)"));
+              "routes check an external backend's api key secret (get only, never list or watch)"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("evalruns"),
+              List.of("get", "list", "watch", "create"),
+              "EvalRuns are run as Jobs; an AdapterRun's evaluateAfter creates one"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("evalruns/status"),
+              List.of("update"),
+              "an EvalRun's Job, phase, results and conditions"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("adapterruns"),
+              List.of("get", "list", "watch"),
+              "AdapterRuns are run as training Jobs"),
+          new Rule(
+              List.of("modelfleet.dev"),
+              List.of("adapterruns/status"),
+              List.of("update"),
+              "an AdapterRun's Job, phase, loss, artifact and conditions"),
+          new Rule(
+              List.of("batch"),
+              List.of("jobs"),
+              List.of("get", "list", "watch", "create"),
+              "EvalRun and AdapterRun Jobs are created once and followed to completion"),
+          new Rule(
+              List.of(""),
+              List.of("pods"),
+              List.of("list", "watch"),
+              "run results are read from the termination messages of the runs' Pods"));
 
   /** Rules granted in the operator's own namespace (Role). */
   public static final List<Rule> OWN_NAMESPACE =

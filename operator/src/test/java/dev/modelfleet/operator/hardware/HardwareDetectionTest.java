@@ -194,7 +194,7 @@ class HardwareDetectionTest {
   void aPassThatFindsNothingChangedWritesNothing() {
     create(TestNodes.nvidia("t-0", "NVIDIA-L4", 1, 23034));
     String version = awaitProfileWith("t-0").getMetadata().getResourceVersion();
-    double passes = OperatorMetrics.successfulReconciles();
+    double passes = OperatorMetrics.successfulReconciles("Node");
 
     // A label no selector uses: detection runs a pass, and that pass must find nothing to write.
     admin
@@ -205,7 +205,7 @@ class HardwareDetectionTest {
               n.getMetadata().getLabels().put("team", "search");
               return n;
             });
-    await().atMost(WAIT).until(() -> OperatorMetrics.successfulReconciles() > passes);
+    await().atMost(WAIT).until(() -> OperatorMetrics.successfulReconciles("Node") > passes);
 
     assertThat(profile("nvidia-l4-x1").orElseThrow().getMetadata().getResourceVersion())
         .isEqualTo(version);

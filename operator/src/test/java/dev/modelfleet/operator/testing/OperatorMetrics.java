@@ -8,8 +8,13 @@ public final class OperatorMetrics {
 
   private OperatorMetrics() {}
 
-  /** Successful reconciles so far, summed over every controller and resource. */
-  public static double successfulReconciles() {
+  /**
+   * Successful reconciles of one kind of resource so far (e.g. Node), summed over its resources.
+   * Per kind, because JOSDK drops a deleted resource's meters a little later, which would make a
+   * sum over every controller fall while another controller's runs are cleaned up.
+   */
+  public static double successfulReconciles(String kind) {
+    String label = "kind=\"" + kind + "\"";
     return given()
         .when()
         .get("/q/metrics")
@@ -18,7 +23,7 @@ public final class OperatorMetrics {
         .extract()
         .asString()
         .lines()
-        .filter(line -> line.startsWith(RECONCILES))
+        .filter(line -> line.startsWith(RECONCILES) && line.contains(label))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
   }

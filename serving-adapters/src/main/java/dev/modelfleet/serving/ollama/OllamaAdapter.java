@@ -157,6 +157,7 @@ public final class OllamaAdapter implements ServingAdapter {
         new EnvVar("OLLAMA_HOST", "127.0.0.1:" + PORT, null),
         new EnvVar("OLLAMA_MODELS", CACHE_PATH, null),
         new EnvVar("HOME", HOME_PATH, null),
-        new EnvVar(OllamaPullScript.MODEL_VARIABLE, request.ollamaTag(), null));
+        new EnvVar(OllamaPullScript.MODEL_VARIABLE, request.ollamaTag(), null),
+        new EnvVar(OllamaPullScript.ALIAS_VARIABLE, request.model(), null));
   }
 }

@@ -1,0 +1,365 @@
+package dev.modelfleet.operator.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.modelfleet.crds.v1alpha1.common.ConditionTypes;
+import dev.modelfleet.crds.v1alpha1.common.RunPhase;
+import dev.modelfleet.crds.v1alpha1.common.ServedModelRef;
+import dev.modelfleet.crds.v1alpha1.eval.EvalMetric;
+import dev.modelfleet.crds.v1alpha1.eval.EvalRun;
+import dev.modelfleet.crds.v1alpha1.eval.EvalRunSpec;
+import dev.modelfleet.crds.v1alpha1.eval.EvalSuite;
+import dev.modelfleet.crds.v1alpha1.eval.EvalTarget;
+import dev.modelfleet.crds.v1alpha1.eval.QualityDataset;
+import dev.modelfleet.crds.v1alpha1.eval.QualitySuite;
+import dev.modelfleet.crds.v1alpha1.eval.QualityTaskType;
+import dev.modelfleet.operator.runs.RunCluster;
+import dev.modelfleet.operator.runs.RunConditionTypes;
+import dev.modelfleet.operator.testing.AdminClient;
+import dev.modelfleet.operator.testing.RealApiServerResource;
+import dev.modelfleet.ranker.quality.Evidence;
+import dev.modelfleet.ranker.quality.Observation;
+import dev.modelfleet.serving.jobs.EvalJobRenderer;
+import dev.modelfleet.serving.jobs.RunReport;
+import dev.modelfleet.serving.jobs.RunReportCodec;
+import dev.modelfleet.testing.kube.WithKubeApiServer;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The EvalRun controller against a real API server, as the chart's RBAC allows it. */
+@QuarkusTest
+@WithKubeApiServer
+@QuarkusTestResource(value = RealApiServerResource.class, restrictToAnnotatedClass = true)
+class EvalRunControllerTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String REPO = "meta-llama/Llama-3.1-8B-Instruct";
+  private static final String ENDPOINT = "http://chat-llama-8b.team.svc:8000";
+
+  private final KubernetesClient admin = AdminClient.create();
+  private final RunCluster cluster = new RunCluster(admin);
+
+  @AfterEach
+  void deleteNamespaces() {
+    cluster.deleteNamespaces();
+    admin.nodes().withName("eval-test-cpu-node").delete();
+  }
+
+  @Test
+  void latencyRunGoesFromPendingToResultsWithProvenance() {
+    // A Node makes the hardware-detection controller reconcile too: both controllers' metrics
+    // must register side by side (see OperatorSdkMetricTags).
+    admin
+        .nodes()
+        .resource(
+            new io.fabric8.kubernetes.api.model.NodeBuilder()
+                .withNewMetadata()
+                .withName("eval-test-cpu-node")
+                .endMetadata()
+                .build())
+        .createOr(existing -> existing.update());
+    String ns = cluster.newNamespace("eval-latency");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    EvalRun run = admin.resource(run(ns, "llama-latency", EvalSuite.LATENCY)).create();
+
+    Job job = awaitJob(ns, "llama-latency-eval-g1");
+    assertThat(job.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.getKind()).isEqualTo("EvalRun");
+              assertThat(o.getUid()).isEqualTo(run.getMetadata().getUid());
+              assertThat(o.getController()).isTrue();
+            });
+    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
+        .containsSubsequence("--endpoint", ENDPOINT)
+        .containsSubsequence("--model", REPO);
+    EvalRun pending = awaitPhase(ns, "llama-latency", RunPhase.Pending);
+    assertThat(pending.getStatus().getJobName()).isEqualTo("llama-latency-eval-g1");
+    assertThat(pending.getStatus().getProvenance().getEngine()).isEqualTo("vllm");
+
+    cluster.jobRunning(ns, job.getMetadata().getName());
+    EvalRun running = awaitPhase(ns, "llama-latency", RunPhase.Running);
+    assertThat(condition(running, RunConditionTypes.RUNNING).getStatus()).isEqualTo("True");
+
+    RunReport report =
+        new RunReport(
+            "modelfleet-eval 1",
+            REPO,
+            null,
+            List.of(
+                new RunReport.Metric("ttft_p50", 84.5, "ms", 1, null),
+                new RunReport.Metric("output_tokens_per_second", 61.2, "tokens/s", 1, null)),
+            0);
+    cluster.podTerminated(job, EvalJobRenderer.REPORT_CONTAINER, 0, RunReportCodec.encode(report));
+    cluster.jobFinished(ns, job.getMetadata().getName(), true, null, null);
+
+    EvalRun done = awaitPhase(ns, "llama-latency", RunPhase.Succeeded);
+    assertThat(done.getStatus().getResults())
+        .extracting(
+            EvalMetric::getName,
+            EvalMetric::getValue,
+            EvalMetric::getUnit,
+            EvalMetric::getConcurrency)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ttft_p50", 84.5, "ms", 1),
+            org.assertj.core.groups.Tuple.tuple("output_tokens_per_second", 61.2, "tokens/s", 1));
+    assertThat(done.getStatus().getProvenance().getModel()).isEqualTo(REPO);
+    assertThat(done.getStatus().getProvenance().getQuantization()).isEqualTo("AWQ");
+    assertThat(done.getStatus().getProvenance().getHardware()).isEqualTo("nvidia-l4-x1");
+    assertThat(done.getStatus().getProvenance().getRunnerVersion()).isEqualTo("modelfleet-eval 1");
+    assertThat(done.getStatus().getCompletionTime()).isNotNull();
+    assertThat(done.getStatus().getObservedGeneration())
+        .isEqualTo(done.getMetadata().getGeneration());
+    assertThat(condition(done, ConditionTypes.READY).getStatus()).isEqualTo("True");
+    assertThat(condition(done, RunConditionTypes.RUNNING).getStatus()).isEqualTo("False");
+    awaitEvent(ns, "llama-latency", "Succeeded");
+    // Latency figures are not quality evidence.
+    assertThat(EvalObservations.forPool(admin, ns, "chat")).isEmpty();
+  }
+
+  @Test
+  void qualityResultsBecomeDirectRankingEvidence() {
+    String ns = cluster.newNamespace("eval-quality");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    EvalRun spec = run(ns, "llama-capitals", EvalSuite.QUALITY);
+    QualitySuite quality = new QualitySuite();
+    QualityDataset dataset = new QualityDataset();
+    dataset.setBuiltin("capitals");
+    quality.setDataset(dataset);
+    quality.setTaskType(QualityTaskType.EXACT_MATCH);
+    spec.getSpec().setQuality(quality);
+    admin.resource(spec).create();
+
+    Job job = awaitJob(ns, "llama-capitals-eval-g1");
+    RunReport report =
+        new RunReport(
+            "modelfleet-eval 1",
+            REPO,
+            "sha256:" + "ab".repeat(32),
+            List.of(
+                new RunReport.Metric("accuracy", 95.0, "percent", null, "capitals"),
+                new RunReport.Metric("samples", 20, "count", null, "capitals")),
+            0);
+    cluster.podTerminated(job, EvalJobRenderer.REPORT_CONTAINER, 0, RunReportCodec.encode(report));
+    cluster.jobFinished(ns, job.getMetadata().getName(), true, null, null);
+
+    EvalRun done = awaitPhase(ns, "llama-capitals", RunPhase.Succeeded);
+    assertThat(done.getStatus().getProvenance().getDatasetHash())
+        .isEqualTo("sha256:" + "ab".repeat(32));
+    List<Observation> evidence = EvalObservations.forPool(admin, ns, "chat");
+    assertThat(evidence)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.modelId()).isEqualTo(REPO);
+              assertThat(o.benchmark()).isEqualTo("capitals");
+              assertThat(o.score()).isEqualTo(95.0);
+              assertThat(o.quant()).isEqualTo("AWQ");
+              assertThat(o.evidence()).isEqualTo(Evidence.DIRECT);
+              assertThat(o.source()).isEqualTo("EvalRun " + ns + "/llama-capitals");
+              assertThat(o.observedAt()).isNotNull();
+            });
+    assertThat(EvalObservations.forPool(admin, ns, "other-pool")).isEmpty();
+  }
+
+  @Test
+  void aTimedOutJobFailsTheRunWithAClearCondition() {
+    String ns = cluster.newNamespace("eval-timeout");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    admin.resource(run(ns, "slow", EvalSuite.LATENCY)).create();
+    Job job = awaitJob(ns, "slow-eval-g1");
+
+    cluster.jobFinished(
+        ns,
+        job.getMetadata().getName(),
+        false,
+        "DeadlineExceeded",
+        "Job was active longer than specified deadline");
+
+    EvalRun failed = awaitPhase(ns, "slow", RunPhase.Failed);
+    Condition condition = condition(failed, RunConditionTypes.FAILED);
+    assertThat(condition.getStatus()).isEqualTo("True");
+    assertThat(condition.getReason()).isEqualTo("JobTimedOut");
+    assertThat(condition.getMessage()).contains("spec.timeoutSeconds");
+    assertThat(condition(failed, ConditionTypes.READY).getStatus()).isEqualTo("False");
+    awaitEvent(ns, "slow", "JobTimedOut");
+  }
+
+  @Test
+  void aFailedRunnerQuotesItsError() {
+    String ns = cluster.newNamespace("eval-failed");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    admin.resource(run(ns, "down", EvalSuite.LATENCY)).create();
+    Job job = awaitJob(ns, "down-eval-g1");
+
+    cluster.podTerminated(
+        job,
+        EvalJobRenderer.REPORT_CONTAINER,
+        1,
+        "error: every request failed; the first error: ConnectException");
+    cluster.jobFinished(
+        ns,
+        job.getMetadata().getName(),
+        false,
+        "BackoffLimitExceeded",
+        "Job has reached the specified backoff limit");
+
+    Condition condition =
+        condition(awaitPhase(ns, "down", RunPhase.Failed), RunConditionTypes.FAILED);
+    assertThat(condition.getReason()).isEqualTo("JobFailed");
+    assertThat(condition.getMessage())
+        .contains("backoff limit")
+        .contains("The runner said: error: every request failed");
+  }
+
+  @Test
+  void malformedRunnerOutputFailsWithTheRawTextKept() {
+    String ns = cluster.newNamespace("eval-malformed");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    admin.resource(run(ns, "garbled", EvalSuite.LATENCY)).create();
+    Job job = awaitJob(ns, "garbled-eval-g1");
+
+    String garbage = "Traceback (most recent call last):\n" + "x".repeat(2000);
+    cluster.podTerminated(job, EvalJobRenderer.REPORT_CONTAINER, 0, garbage);
+    cluster.jobFinished(ns, job.getMetadata().getName(), true, null, null);
+
+    EvalRun failed = awaitPhase(ns, "garbled", RunPhase.Failed);
+    Condition condition = condition(failed, RunConditionTypes.FAILED);
+    assertThat(condition.getReason()).isEqualTo("ResultsUnreadable");
+    assertThat(condition.getMessage())
+        .contains("not JSON")
+        .contains("raw output: Traceback (most recent call last):")
+        .contains("(2035 chars)");
+    assertThat(condition.getMessage().length()).isLessThan(1000);
+    assertThat(failed.getStatus().getResults()).isEmpty();
+  }
+
+  @Test
+  void aRunWaitsForItsTargetAndAnInvalidSpecSaysWhy() {
+    String ns = cluster.newNamespace("eval-waiting");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, null);
+    admin.resource(run(ns, "early", EvalSuite.LATENCY)).create();
+    EvalRun bad = run(ns, "bad", EvalSuite.QUALITY); // quality without spec.quality
+    admin.resource(bad).create();
+
+    EvalRun waiting = awaitReason(ns, "early", ConditionTypes.READY, "TargetNotReady");
+    assertThat(waiting.getStatus().getPhase()).isEqualTo(RunPhase.Pending);
+    assertThat(condition(waiting, ConditionTypes.READY).getMessage())
+        .contains("has no endpoint in status yet");
+    EvalRun invalid = awaitReason(ns, "bad", ConditionTypes.SPEC_VALID, "InvalidSpec");
+    assertThat(condition(invalid, ConditionTypes.SPEC_VALID).getStatus()).isEqualTo("False");
+    assertThat(condition(invalid, ConditionTypes.SPEC_VALID).getMessage()).contains("spec.quality");
+    assertThat(admin.batch().v1().jobs().inNamespace(ns).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void aSpecChangeRunsANewJobAndKeepsTheOldOne() {
+    String ns = cluster.newNamespace("eval-rerun");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    admin.resource(run(ns, "again", EvalSuite.LATENCY)).create();
+    Job first = awaitJob(ns, "again-eval-g1");
+    cluster.podTerminated(
+        first,
+        EvalJobRenderer.REPORT_CONTAINER,
+        0,
+        RunReportCodec.encode(
+            new RunReport(
+                "modelfleet-eval 1",
+                REPO,
+                null,
+                List.of(new RunReport.Metric("ttft_p50", 80, "ms", 1, null)),
+                0)));
+    cluster.jobFinished(ns, first.getMetadata().getName(), true, null, null);
+    awaitPhase(ns, "again", RunPhase.Succeeded);
+
+    admin
+        .resources(EvalRun.class)
+        .inNamespace(ns)
+        .withName("again")
+        .edit(
+            r -> {
+              r.getSpec().setTimeoutSeconds(600);
+              return r;
+            });
+
+    Job second = awaitJob(ns, "again-eval-g2");
+    assertThat(second.getSpec().getActiveDeadlineSeconds()).isEqualTo(600L);
+    EvalRun rerun = awaitPhase(ns, "again", RunPhase.Pending);
+    assertThat(rerun.getStatus().getResults()).isEmpty();
+    assertThat(admin.batch().v1().jobs().inNamespace(ns).withName("again-eval-g1").get())
+        .isNotNull();
+  }
+
+  private static EvalRun run(String ns, String name, EvalSuite suite) {
+    EvalRun run = new EvalRun();
+    run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
+    EvalRunSpec spec = new EvalRunSpec();
+    EvalTarget target = new EvalTarget();
+    ServedModelRef ref = new ServedModelRef();
+    ref.setPool("chat");
+    ref.setModel("llama-8b");
+    target.setPoolModel(ref);
+    spec.setTarget(target);
+    spec.setSuite(suite);
+    run.setSpec(spec);
+    return run;
+  }
+
+  private Job awaitJob(String ns, String name) {
+    await()
+        .atMost(WAIT)
+        .until(() -> admin.batch().v1().jobs().inNamespace(ns).withName(name).get() != null);
+    return admin.batch().v1().jobs().inNamespace(ns).withName(name).get();
+  }
+
+  private EvalRun awaitPhase(String ns, String name, RunPhase phase) {
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              EvalRun r = admin.resources(EvalRun.class).inNamespace(ns).withName(name).get();
+              return r.getStatus() != null
+                  && r.getStatus().getPhase() == phase
+                  && r.getMetadata().getGeneration().equals(r.getStatus().getObservedGeneration());
+            });
+    return admin.resources(EvalRun.class).inNamespace(ns).withName(name).get();
+  }
+
+  private EvalRun awaitReason(String ns, String name, String type, String reason) {
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              EvalRun r = admin.resources(EvalRun.class).inNamespace(ns).withName(name).get();
+              return r.getStatus() != null && reason.equals(condition(r, type).getReason());
+            });
+    return admin.resources(EvalRun.class).inNamespace(ns).withName(name).get();
+  }
+
+  private void awaitEvent(String ns, String name, String reason) {
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                admin.v1().events().inNamespace(ns).list().getItems().stream()
+                    .anyMatch(
+                        e ->
+                            name.equals(e.getInvolvedObject().getName())
+                                && reason.equals(e.getReason())));
+  }
+
+  private static Condition condition(EvalRun run, String type) {
+    return run.getStatus()
+        .condition(type)
+        .orElseThrow(() -> new AssertionError("no condition " + type));
+  }
+}
