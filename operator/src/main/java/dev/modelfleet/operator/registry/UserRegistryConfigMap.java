@@ -24,6 +24,7 @@ public final class UserRegistryConfigMap {
   private final KubernetesClient client;
   private final String namespace;
   private final String name;
+  private boolean read;
   private String seenVersion;
   private UserRegistry current = UserRegistry.empty();
 
@@ -43,9 +44,11 @@ public final class UserRegistryConfigMap {
       return Optional.empty();
     }
     String version = map == null ? null : map.getMetadata().getResourceVersion();
-    if (seenVersion != null && Objects.equals(seenVersion, version)) {
+    // A missing ConfigMap has no version: unchanged while it stays missing.
+    if (read && Objects.equals(seenVersion, version)) {
       return Optional.empty();
     }
+    read = true;
     seenVersion = version;
     String text = map == null || map.getData() == null ? null : map.getData().get(KEY);
     if (text == null) {
