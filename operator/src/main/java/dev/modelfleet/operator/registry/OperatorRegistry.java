@@ -79,7 +79,7 @@ public class OperatorRegistry implements Supplier<ModelRegistry> {
     }
   }
 
-  /** The registry settings in effect, for logs and tests. */
+  /** The settings the current registry runs with (the token is never printed). */
   public RegistrySettings settings() {
     return get().settings();
   }

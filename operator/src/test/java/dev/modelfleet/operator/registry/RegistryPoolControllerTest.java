@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +100,16 @@ class RegistryPoolControllerTest {
                         .mapToInt(p -> p.getStatus() == null ? 0 : p.getStatus().getNodes().size())
                         .sum()
                     == 1);
+  }
+
+  /** Leaves no pool behind for the next test class's operator to clean up. */
+  @AfterEach
+  void deletePoolsWhileTheOperatorRuns() {
+    admin.resources(ModelPool.class).inNamespace(NS).delete();
+    await()
+        .atMost(WAIT)
+        .until(() -> admin.resources(ModelPool.class).inNamespace(NS).list().getItems().isEmpty());
+    admin.nodes().withName("reg-l4").delete();
   }
 
   @Test
