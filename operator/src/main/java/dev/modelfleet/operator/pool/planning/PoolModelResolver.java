@@ -209,7 +209,11 @@ public final class PoolModelResolver {
   private static List<FactSource> sources(ResolvedModel resolved) {
     List<FactSource> sources = new ArrayList<>();
     for (Provenance p : resolved.provenance()) {
-      sources.add(new FactSource(p.field(), cut(p.value()), p.source().label(), p.observedAt()));
+      // An override is the pool's own spec: its "observation" is merely this resolve, which would
+      // change the status on every pass.
+      Instant observed =
+          p.source() == dev.modelfleet.registry.FactSource.OVERRIDE ? null : p.observedAt();
+      sources.add(new FactSource(p.field(), cut(p.value()), p.source().label(), observed));
     }
     Optional<Provenance> config = resolved.provenanceOf("config");
     resolved
