@@ -2,6 +2,7 @@ package dev.modelfleet.operator.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The operator's own settings ({@code modelfleet.*}; environment {@code MODELFLEET_*}). */
@@ -43,6 +44,39 @@ public interface OperatorSettings {
      * condition saying so.
      */
     Optional<String> gatewayUrl();
+  }
+
+  /** The model registry the pool planner resolves models through. */
+  Registry registry();
+
+  /** Model registry settings ({@code modelfleet.registry.*}). */
+  interface Registry {
+    /** Read the Hugging Face Hub; false for air-gapped clusters (always off in demo mode). */
+    @WithDefault("true")
+    boolean hubEnabled();
+
+    /** The Hub, or a private mirror of its API. */
+    @WithDefault("https://huggingface.co")
+    String hubEndpoint();
+
+    /** Hub token from a Secret in the operator's namespace, as {@code name/key}. */
+    Optional<String> hubTokenSecret();
+
+    /** Hub token from this environment variable, when no Secret is named. */
+    Optional<String> hubTokenEnv();
+
+    /** How long a cached Hub answer is used before it is revalidated (the registry's default). */
+    @WithDefault("24h")
+    Duration refreshInterval();
+
+    /** ConfigMap in the operator's namespace whose {@code models.yaml} is the user registry. */
+    Optional<String> userRegistryConfigmap();
+
+    /** ConfigMap in the operator's namespace the operator keeps Hub answers in. */
+    Optional<String> cacheConfigmap();
+
+    /** The operator's namespace (POD_NAMESPACE); else the client's namespace. */
+    Optional<String> namespace();
   }
 
   /** Leader election settings. */

@@ -6,8 +6,11 @@ import dev.modelfleet.crds.v1alpha1.pool.ModelPool;
 import dev.modelfleet.crds.v1alpha1.pool.ModelPoolStatus;
 import dev.modelfleet.operator.eval.EvalObservations;
 import dev.modelfleet.operator.events.EventRecorder;
+import dev.modelfleet.operator.pool.planning.PoolModelResolver;
 import dev.modelfleet.operator.pool.planning.PoolPlanInput;
 import dev.modelfleet.operator.pool.planning.PoolPlanner;
+import dev.modelfleet.operator.registry.OperatorRegistry;
+import dev.modelfleet.operator.registry.UnknownModelWarnings;
 import dev.modelfleet.ranker.quality.Observation;
 import dev.modelfleet.serving.ServingLabels;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -56,15 +59,20 @@ public class ModelPoolReconciler
 
   private final CapacityLedger ledger;
   private final PoolPlanner planner;
+  private final PoolModelResolver resolver;
+  private final OperatorRegistry registry;
   private final EventRecorder events;
   private final PoolMetrics metrics;
   private volatile InformerEventSource<HardwareProfile, ModelPool> profiles;
   private volatile InformerEventSource<EvalRun, ModelPool> evalRuns;
   private final CapacityReleasedEvents released = new CapacityReleasedEvents();
 
-  public ModelPoolReconciler(CapacityLedger ledger, EventRecorder events, PoolMetrics metrics) {
+  public ModelPoolReconciler(
+      CapacityLedger ledger, EventRecorder events, PoolMetrics metrics, OperatorRegistry registry) {
     this.ledger = ledger;
-    this.planner = PoolPlanner.bundled();
+    this.registry = registry;
+    this.resolver = PoolModelResolver.over(registry);
+    this.planner = PoolPlanner.over(resolver);
     this.events = events;
     this.metrics = metrics;
   }
@@ -72,6 +80,7 @@ public class ModelPoolReconciler
   @Override
   public UpdateControl<ModelPool> reconcile(ModelPool pool, Context<ModelPool> context) {
     Instant now = Instant.now();
+    registry.refresh();
     Map<String, Instant> lastUsed = LastUsedAnnotations.of(pool);
     Map<String, Instant> installed = installedAt(deploymentsByModel(context));
     CapacityLedger.Outcome outcome =
@@ -104,6 +113,8 @@ public class ModelPoolReconciler
     ModelPoolStatus before = pool.getStatus();
     ModelPoolStatus after =
         PoolStatusFactory.build(pool, outcome.plan(), rendered, deployments, lastUsed, dryRun, now);
+    UnknownModelWarnings.apply(
+        events, pool, before, after, UnknownModelWarnings.of(resolver, pool), now.toString());
     PoolEvents.record(events, pool, before, after, outcome.plan().evictions());
     metrics.record(pool, after, outcome.plan().evictions());
     if (StatusComparison.same(before, after)) {

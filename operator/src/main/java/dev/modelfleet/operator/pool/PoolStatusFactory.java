@@ -68,7 +68,14 @@ final class PoolStatusFactory {
           .ifPresent(
               m -> model.setAdapters(m.getAdapters().stream().map(a -> a.getName()).toList()));
       model.setFacts(
-          outcome.facts().stream().map(f -> fact(f.name(), f.value(), f.source())).toList());
+          outcome.facts().stream()
+              .map(
+                  f -> {
+                    ModelFact fact = fact(f.name(), f.value(), f.source());
+                    fact.setObservedAt(f.observedAt() == null ? null : f.observedAt().toString());
+                    return fact;
+                  })
+              .toList());
       models.add(model);
     }
     status.setModels(models);

@@ -113,7 +113,17 @@ public final class OperatorPermissions {
               List.of("coordination.k8s.io"),
               List.of("leases"),
               List.of("get", "create", "update"),
-              "leader election between operator replicas"));
+              "leader election between operator replicas"),
+          new Rule(
+              List.of(""),
+              List.of("configmaps"),
+              List.of("get", "create", "update"),
+              "the model registry reads the user registry and keeps its hub cache in configmaps"),
+          new Rule(
+              List.of(""),
+              List.of("secrets"),
+              List.of("get"),
+              "the model registry reads its hugging face hub token from a secret"));
 
   private OperatorPermissions() {}
 }

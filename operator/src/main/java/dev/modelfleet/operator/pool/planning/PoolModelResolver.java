@@ -1,42 +1,89 @@
 package dev.modelfleet.operator.pool.planning;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelfleet.crds.v1alpha1.pool.ModelFactsOverride;
 import dev.modelfleet.crds.v1alpha1.pool.ModelPoolSpec;
 import dev.modelfleet.crds.v1alpha1.pool.PoolModel;
-import dev.modelfleet.crds.v1alpha1.pool.UnknownModelPolicy;
 import dev.modelfleet.operator.pool.planning.ResolvedPoolModel.FactSource;
 import dev.modelfleet.operator.pool.planning.ResolvedPoolModel.Rejection;
 import dev.modelfleet.ranker.estimate.Engine;
-import dev.modelfleet.ranker.model.CatalogMatch;
-import dev.modelfleet.ranker.model.ModelCatalog;
 import dev.modelfleet.ranker.model.ModelFacts;
 import dev.modelfleet.ranker.quant.QuantizationTable;
+import dev.modelfleet.registry.ModelQuery;
+import dev.modelfleet.registry.ModelRegistry;
+import dev.modelfleet.registry.Provenance;
+import dev.modelfleet.registry.RegistryFormatException;
+import dev.modelfleet.registry.RegistrySettings;
+import dev.modelfleet.registry.ResolvedModel;
+import dev.modelfleet.registry.UnknownModelDecision;
+import dev.modelfleet.registry.UnknownModelPolicy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Finds what the pool's models are: their architecture (catalog, then the pool's overrides), the
- * engine that serves them, and whether the pool's allow-lists and unknown-model policy let them be
- * placed.
+ * Finds what the pool's models are: their architecture and its provenance from the model registry
+ * (catalog, Hub snapshot, Hub, user registry, the pool's overrides), the engine that serves them,
+ * and whether the pool's allow-lists and unknown-model policy let them be placed.
  */
 public final class PoolModelResolver {
-  static final String CATALOG = "catalog";
+  static final String UNKNOWN_MODEL = "UnknownModel";
+  static final String MISSING_ARCHITECTURE = "MissingArchitecture";
+  static final String INVALID_OVERRIDES = "InvalidOverrides";
 
-  private final ModelCatalog catalog;
+  /**
+   * Longest fact value kept in status: a config.json or a file list runs to kilobytes, and a pool's
+   * status holds one list per model, under the API server's object size limit.
+   */
+  static final int MAX_FACT_VALUE_CHARS = 200;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private final Supplier<ModelRegistry> registry;
   private final OllamaLibrary ollama;
   private final QuantizationTable quantizations;
 
-  public PoolModelResolver(ModelCatalog catalog, OllamaLibrary ollama, QuantizationTable quants) {
-    this.catalog = catalog;
+  /**
+   * A resolver over a registry that may change between calls (the operator rebuilds it when the
+   * user registry ConfigMap changes).
+   */
+  public PoolModelResolver(
+      Supplier<ModelRegistry> registry, OllamaLibrary ollama, QuantizationTable quants) {
+    this.registry = registry;
     this.ollama = ollama;
     this.quantizations = quants;
   }
 
-  /** A resolver over the bundled catalog, Ollama library mapping and quantization table. */
+  /** A resolver over one fixed registry. */
+  public PoolModelResolver(ModelRegistry registry, OllamaLibrary ollama, QuantizationTable quants) {
+    this(() -> registry, ollama, quants);
+  }
+
+  /**
+   * A resolver over the bundled catalog and Hub snapshot with the Hub off (a pure planner never
+   * reaches the network), the bundled Ollama library mapping and quantization table.
+   */
   public static PoolModelResolver bundled() {
-    return new PoolModelResolver(
-        ModelCatalog.bundled(), OllamaLibrary.bundled(), QuantizationTable.bundled());
+    return new PoolModelResolver(offlineRegistry(), OllamaLibrary.bundled(), bundledQuants());
+  }
+
+  /** A resolver over {@code registry} with the bundled Ollama mapping and quantization table. */
+  public static PoolModelResolver over(Supplier<ModelRegistry> registry) {
+    return new PoolModelResolver(registry, OllamaLibrary.bundled(), bundledQuants());
+  }
+
+  private static QuantizationTable bundledQuants() {
+    return QuantizationTable.bundled();
+  }
+
+  private static ModelRegistry offlineRegistry() {
+    return ModelRegistry.builder().settings(RegistrySettings.defaults().withOffline(true)).build();
   }
 
   /** Resolves one model of {@code pool}. */
@@ -46,27 +93,44 @@ public final class PoolModelResolver {
     if (notAllowed.isPresent()) {
       return ResolvedPoolModel.rejected(model, notAllowed.get());
     }
-    List<FactSource> sources = new ArrayList<>();
-    Optional<ModelFacts> known = known(repo, sources);
-    ModelFacts facts;
-    if (known.isPresent()) {
-      facts = FactsOverrides.apply(known.get(), model.getOverrides(), sources);
-    } else {
-      if (rejectsUnknown(model, pool)) {
-        return ResolvedPoolModel.rejected(model, unknown(model, "unknownModels is reject"));
-      }
-      Optional<ModelFacts> described =
-          FactsOverrides.fromOverridesOnly(idOf(model), model.getOverrides(), sources);
-      if (described.isEmpty()) {
-        return ResolvedPoolModel.rejected(model, unknown(model, "nothing describes it"));
-      }
-      facts = described.get();
+    ResolvedModel resolved;
+    try {
+      resolved =
+          registry
+              .get()
+              .resolve(
+                  new ModelQuery(
+                      repo != null ? repo : idOf(model),
+                      model.getRevision(),
+                      overridesMap(model.getOverrides())));
+    } catch (RegistryFormatException e) {
+      return ResolvedPoolModel.rejected(
+          model,
+          new Rejection(
+              INVALID_OVERRIDES,
+              "spec.models[" + model.getName() + "]." + e.field() + ": " + e.getMessage()));
     }
-    Optional<Rejection> family = AllowLists.checkFamily(facts, model, pool);
+    UnknownModelDecision decision =
+        UnknownModelDecision.decide(
+            policy(pool), Boolean.TRUE.equals(model.getAllowUnknown()), resolved);
+    if (decision.outcome() == UnknownModelDecision.Outcome.REJECT) {
+      return ResolvedPoolModel.rejected(
+          model,
+          new Rejection(
+              UNKNOWN_MODEL, decision.message() + " (spec.models[" + model.getName() + "])"));
+    }
+    List<FactSource> sources = sources(resolved);
+    Optional<ModelFacts> facts = facts(model, resolved, sources);
+    if (facts.isEmpty()) {
+      return ResolvedPoolModel.rejected(model, undescribed(model, resolved));
+    }
+    Optional<Rejection> family = AllowLists.checkFamily(facts.get(), model, pool);
     if (family.isPresent()) {
       return ResolvedPoolModel.rejected(model, family.get());
     }
-    return new ResolvedPoolModel(model, facts, engine(model), sources, null);
+    String warning =
+        decision.outcome() == UnknownModelDecision.Outcome.WARN ? decision.message() : null;
+    return new ResolvedPoolModel(model, facts.get(), engine(model), sources, null, warning);
   }
 
   /** The weight format to serve: the pool's, else the one an Ollama tag packages, else null. */
@@ -109,26 +173,87 @@ public final class PoolModelResolver {
     }
   }
 
-  private Optional<ModelFacts> known(String repo, List<FactSource> sources) {
-    if (repo == null) {
-      return Optional.empty();
+  /**
+   * The ranker's facts: the registry's architecture with the pool's overrides applied as before
+   * (family, parameter count), or, for a model nothing else describes, the overrides alone.
+   */
+  private static Optional<ModelFacts> facts(
+      PoolModel model, ResolvedModel resolved, List<FactSource> sources) {
+    List<FactSource> scratch = new ArrayList<>();
+    Optional<ModelFacts> architecture = resolved.architecture();
+    if (architecture.isPresent()) {
+      ModelFacts base = withRegistryFamily(architecture.get(), resolved);
+      return Optional.of(FactsOverrides.apply(base, model.getOverrides(), scratch));
     }
-    Optional<CatalogMatch> match = catalog.lookup(repo);
-    match.ifPresent(m -> describe(m.model().facts(), sources));
-    return match.map(m -> m.model().facts());
+    Optional<ModelFacts> described =
+        FactsOverrides.fromOverridesOnly(idOf(model), model.getOverrides(), scratch);
+    described.ifPresent(f -> addDerived(f, sources, FactsOverrides.OVERRIDE, null));
+    return described;
   }
 
-  private static void describe(ModelFacts facts, List<FactSource> sources) {
-    sources.add(
-        new FactSource(
-            "parametersB",
-            String.format(Locale.ROOT, "%.2f", facts.parameters().totalBillions()),
-            CATALOG));
-    sources.add(new FactSource("layers", String.valueOf(facts.numLayers()), CATALOG));
-    sources.add(new FactSource("kvHeads", String.valueOf(facts.numKeyValueHeads()), CATALOG));
-    sources.add(
-        new FactSource("maxContextLength", String.valueOf(facts.maxPositionEmbeddings()), CATALOG));
-    sources.add(new FactSource("family", facts.family(), CATALOG));
+  /** The user registry's {@code family} (a correction) wins over the one config.json implies. */
+  private static ModelFacts withRegistryFamily(ModelFacts facts, ResolvedModel resolved) {
+    Optional<String> family = resolved.family();
+    if (family.isEmpty() || family.get().equalsIgnoreCase(facts.family())) {
+      return facts;
+    }
+    ModelFactsOverride only = new ModelFactsOverride();
+    only.setFamily(family.get());
+    return FactsOverrides.apply(facts, only, new ArrayList<>());
+  }
+
+  /**
+   * Every merged fact's provenance, plus the architecture sizes placement used (layers, kvHeads,
+   * parametersB) credited to the source of the config.json they were read from.
+   */
+  private static List<FactSource> sources(ResolvedModel resolved) {
+    List<FactSource> sources = new ArrayList<>();
+    for (Provenance p : resolved.provenance()) {
+      // An override is the pool's own spec: its "observation" is merely this resolve, which would
+      // change the status on every pass.
+      Instant observed =
+          p.source() == dev.modelfleet.registry.FactSource.OVERRIDE ? null : p.observedAt();
+      sources.add(new FactSource(p.field(), cut(p.value()), p.source().label(), observed));
+    }
+    Optional<Provenance> config = resolved.provenanceOf("config");
+    resolved
+        .architecture()
+        .ifPresent(
+            facts ->
+                addDerived(
+                    facts,
+                    sources,
+                    config.map(p -> p.source().label()).orElse(FactsOverrides.OVERRIDE),
+                    config.map(Provenance::observedAt).orElse(null)));
+    return sources;
+  }
+
+  private static void addDerived(
+      ModelFacts facts, List<FactSource> sources, String source, Instant observedAt) {
+    addIfMissing(sources, "layers", String.valueOf(facts.numLayers()), source, observedAt);
+    addIfMissing(sources, "kvHeads", String.valueOf(facts.numKeyValueHeads()), source, observedAt);
+    addIfMissing(sources, "hiddenSize", String.valueOf(facts.hiddenSize()), source, observedAt);
+    if (facts.parameters() != null) {
+      addIfMissing(
+          sources,
+          "parametersB",
+          String.format(Locale.ROOT, "%.2f", facts.parameters().totalBillions()),
+          source,
+          observedAt);
+    }
+  }
+
+  private static void addIfMissing(
+      List<FactSource> sources, String name, String value, String source, Instant observedAt) {
+    if (sources.stream().noneMatch(s -> s.name().equals(name))) {
+      sources.add(new FactSource(name, value, source, observedAt));
+    }
+  }
+
+  private static String cut(String value) {
+    return value == null || value.length() <= MAX_FACT_VALUE_CHARS
+        ? value
+        : value.substring(0, MAX_FACT_VALUE_CHARS - 3) + "...";
   }
 
   /** The Hugging Face repository behind the model, directly or through its Ollama tag. */
@@ -139,28 +264,43 @@ public final class PoolModelResolver {
     return ollama.lookup(model.getSource().getOllama()).map(e -> e.repo()).orElse(null);
   }
 
+  static Map<String, Object> overridesMap(ModelFactsOverride overrides) {
+    return overrides == null ? Map.of() : JSON.convertValue(overrides, MAP);
+  }
+
+  private static UnknownModelPolicy policy(ModelPoolSpec pool) {
+    return pool.getUnknownModels() == null
+        ? UnknownModelPolicy.WARN
+        : UnknownModelPolicy.valueOf(pool.getUnknownModels().name());
+  }
+
   private static String idOf(PoolModel model) {
     return model.getSource().getHuggingFace() != null
         ? model.getSource().getHuggingFace()
         : model.getSource().getOllama();
   }
 
-  private static boolean rejectsUnknown(PoolModel model, ModelPoolSpec pool) {
-    return pool.getUnknownModels() == UnknownModelPolicy.REJECT
-        && !Boolean.TRUE.equals(model.getAllowUnknown());
-  }
-
-  private static Rejection unknown(PoolModel model, String why) {
+  private static Rejection undescribed(PoolModel model, ResolvedModel resolved) {
+    String where = " on spec.models[" + model.getName() + "]";
+    if (!resolved.known()) {
+      return new Rejection(
+          UNKNOWN_MODEL,
+          "no source knows "
+              + idOf(model)
+              + " and nothing describes it, so it cannot be estimated: set "
+              + FactsOverrides.requiredFields()
+              + where
+              + ", or add it with its config.json to the user registry");
+    }
     return new Rejection(
-        "UnknownModel",
-        "no source knows "
+        MISSING_ARCHITECTURE,
+        "no source gives the architecture of "
             + idOf(model)
-            + " and "
-            + why
-            + ": describe it with "
+            + " ("
+            + String.join("; ", resolved.notes())
+            + "): set "
             + FactsOverrides.requiredFields()
-            + " on spec.models["
-            + model.getName()
-            + "], or use a catalog model (modelfleet models list)");
+            + where
+            + ", or add its config.json to the user registry");
   }
 }

@@ -48,8 +48,13 @@ public final class PoolPlanner {
 
   /** A planner over the bundled catalog, quantization table, benchmarks and GPU catalog. */
   public static PoolPlanner bundled() {
+    return over(PoolModelResolver.bundled());
+  }
+
+  /** A planner resolving models with {@code resolver}, otherwise as {@link #bundled()}. */
+  public static PoolPlanner over(PoolModelResolver resolver) {
     return new PoolPlanner(
-        PoolModelResolver.bundled(),
+        resolver,
         new Ranker(),
         QualityScorer.bundled(),
         new PlacementSolver(),

@@ -3,6 +3,7 @@ package dev.modelfleet.operator.pool.planning;
 import dev.modelfleet.crds.v1alpha1.pool.PoolModel;
 import dev.modelfleet.ranker.estimate.Engine;
 import dev.modelfleet.ranker.model.ModelFacts;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,22 +15,36 @@ import java.util.List;
  * @param engine the engine, {@code auto} resolved
  * @param sources provenance of the facts used, one per fact
  * @param rejection why the model cannot be placed (unknown, not allowed), or null
+ * @param unknownWarning for a model no registry source knows, placed under {@code unknownModels:
+ *     warn}: what to add; null otherwise
  */
 public record ResolvedPoolModel(
     PoolModel spec,
     ModelFacts facts,
     Engine engine,
     List<FactSource> sources,
-    Rejection rejection) {
+    Rejection rejection,
+    String unknownWarning) {
 
   /** Copies the sources. */
   public ResolvedPoolModel {
     sources = sources == null ? List.of() : List.copyOf(sources);
   }
 
+  /** A placeable model without an unknown-model warning. */
+  public ResolvedPoolModel(
+      PoolModel spec, ModelFacts facts, Engine engine, List<FactSource> sources, Rejection rej) {
+    this(spec, facts, engine, sources, rej, null);
+  }
+
   /** A model that cannot be placed, and why. */
   public static ResolvedPoolModel rejected(PoolModel spec, Rejection rejection) {
-    return new ResolvedPoolModel(spec, null, null, List.of(), rejection);
+    return new ResolvedPoolModel(spec, null, null, List.of(), rejection, null);
+  }
+
+  /** Whether the pool should warn that the model is unknown (it is placed on assumptions). */
+  public boolean warnsUnknown() {
+    return unknownWarning != null && placeable();
   }
 
   /** Whether placement may consider the model. */
@@ -56,6 +71,12 @@ public record ResolvedPoolModel(
    * @param name e.g. parametersB, layers, maxContextLength
    * @param value the value as text
    * @param source catalog, snapshot, hub, registry or override
+   * @param observedAt when that source observed the value; null when it does not say
    */
-  public record FactSource(String name, String value, String source) {}
+  public record FactSource(String name, String value, String source, Instant observedAt) {
+    /** A fact whose source gives no observation time. */
+    public FactSource(String name, String value, String source) {
+      this(name, value, source, null);
+    }
+  }
 }
