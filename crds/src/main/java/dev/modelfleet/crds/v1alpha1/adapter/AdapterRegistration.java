@@ -8,8 +8,9 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
 /**
- * The pool that serves the adapter once trained. The operator does not edit the pool's spec: the
- * pool picks up registered adapters and lists them in its status.
+ * The pool that serves the adapter once trained. On success the operator adds the adapter to the
+ * pool model's {@code adapters} (one guarded patch, recorded as an Event on both resources), so the
+ * pool's engine serves it and lists it in status.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AdapterRegistration {

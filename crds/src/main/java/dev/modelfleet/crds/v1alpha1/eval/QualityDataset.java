@@ -22,7 +22,7 @@ public class QualityDataset {
   @Pattern(Patterns.DNS_LABEL)
   @JsonPropertyDescription(
       "A small sample set bundled with the runner, so the suite runs out of the box"
-          + " (see docs/eval.md for the list).")
+          + " (see docs/evaluation.md for the list).")
   private String builtin;
 
   @JsonPropertyDescription("A JSONL file in a ConfigMap.")
