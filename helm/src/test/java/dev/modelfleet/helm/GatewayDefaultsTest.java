@@ -135,7 +135,7 @@ class GatewayDefaultsTest {
 
     assertThat(env)
         .doesNotContainKey("MODELFLEET_GATEWAY_NAMESPACES")
-        .containsEntry("MODELFLEET_GATEWAY_MAX_BODY_BYTES", "10485760")
+        .containsEntry("MODELFLEET_GATEWAY_MAX_BODY_BYTES", "8388608")
         .containsEntry("QUARKUS_LOG_LEVEL", "INFO")
         .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
   }
