@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +48,7 @@ public class RouteCatalog {
   }
 
   /** A catalog over the namespaces the settings name. */
-  @jakarta.inject.Inject
+  @Inject
   public RouteCatalog(KubernetesClient client, GatewaySettings settings) {
     this(client, settings.namespaces());
   }

@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,8 @@ public class LastUsedRecorder {
   private final Map<PoolId, Map<String, Instant>> pending = new ConcurrentHashMap<>();
   private ScheduledExecutorService scheduler;
 
-  /** A recorder writing through {@code writer} every {@code interval}. */
+  /** A recorder writing through {@code writer} every configured flush interval. */
+  @Inject
   public LastUsedRecorder(PoolAnnotationWriter writer, GatewaySettings settings) {
     this(writer, settings.lastUsedFlushInterval(), Clock.systemUTC());
   }
