@@ -3,6 +3,7 @@ package dev.modelfleet.gateway.metrics;
 import dev.modelfleet.crds.v1alpha1.route.ModelRoute;
 import dev.modelfleet.gateway.routes.RouteCatalog;
 import dev.modelfleet.gateway.routing.BackendResolver;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ public class HealthyBackendsGauge {
   private final RouteCatalog catalog;
   private final BackendResolver resolver;
   private final GatewayMetrics metrics;
+  private Vertx vertx;
+  private long timer;
 
   /** A gauge over the cached routes. */
   public HealthyBackendsGauge(
@@ -33,8 +36,15 @@ public class HealthyBackendsGauge {
 
   void onStart(@Observes StartupEvent event, Vertx vertx) {
     catalog.onChange(this::refresh);
-    vertx.setPeriodic(REFRESH_MILLIS, id -> refresh());
+    this.vertx = vertx;
+    timer = vertx.setPeriodic(REFRESH_MILLIS, id -> refresh());
     refresh();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (vertx != null) {
+      vertx.cancelTimer(timer);
+    }
   }
 
   /** Recomputes every route's healthy backends. */

@@ -236,10 +236,16 @@ final class ProxyExchange {
 
     private void timedOut() {
       timer = -1;
-      if (!settled && upstream != null) {
-        upstream.reset();
+      if (settled) {
+        return;
       }
+      // Settle before resetting: the reset fails the pending response, which must not count as
+      // a connection failure.
+      HttpClientRequest pending = upstream;
       settle(TIMEOUT, "no answer within " + plan.timeout().toSeconds() + "s");
+      if (pending != null) {
+        pending.reset();
+      }
     }
 
     void abandon() {
@@ -276,8 +282,11 @@ final class ProxyExchange {
       if (kind != null && !isLast()) {
         // The caller has received nothing yet, so the next backend can still take over. The
         // connection is dropped rather than drained: an error body is not worth waiting for.
-        upstream.reset();
+        HttpClientRequest failed = upstream;
+        // Resetting fails the unread body; nothing is waiting for it.
+        answer.exceptionHandler(ignored -> {});
         settle(kind, "HTTP " + status);
+        failed.reset();
         return;
       }
       settled = true;
