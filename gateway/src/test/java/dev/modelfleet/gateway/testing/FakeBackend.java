@@ -49,6 +49,7 @@ public final class FakeBackend implements AutoCloseable {
   private volatile long latencyMillis;
   private volatile long chunkGapMillis = 1;
   private volatile int chunks = 3;
+  private volatile boolean recording = true;
 
   private FakeBackend(String name, Vertx vertx, HttpServer server) {
     this.name = name;
@@ -105,6 +106,12 @@ public final class FakeBackend implements AutoCloseable {
     return this;
   }
 
+  /** Stops keeping request bodies and headers (for long benchmark runs). */
+  public FakeBackend withoutRecording() {
+    this.recording = false;
+    return this;
+  }
+
   /** Requests received, whatever was answered. */
   public int requests() {
     return requests.get();
@@ -138,14 +145,22 @@ public final class FakeBackend implements AutoCloseable {
             raw -> {
               requests.incrementAndGet();
               JsonObject body = raw.length() == 0 ? new JsonObject() : raw.toJsonObject();
-              bodies.add(body);
-              authorizations.add(req.getHeader("authorization"));
+              if (recording) {
+                bodies.add(body);
+                authorizations.add(req.getHeader("authorization"));
+              }
               Mode now = mode;
               switch (now) {
                 case HANG -> {}
                 case STATUS_500 -> error(req, 500, "server_error", "the engine crashed");
                 case STATUS_429 -> error(req, 429, "rate_limit_error", "too many requests");
-                default -> vertx.setTimer(Math.max(1, latencyMillis), id -> answer(req, body, now));
+                default -> {
+                  if (latencyMillis == 0) {
+                    answer(req, body, now);
+                  } else {
+                    vertx.setTimer(latencyMillis, id -> answer(req, body, now));
+                  }
+                }
               }
             });
   }
