@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +40,10 @@ public class GatewayMetrics {
 
   private final MeterRegistry registry;
   private final MultiGauge healthyBackends;
+  // Meters are looked up once per label set: building and registering a meter on every request
+  // costs more than the rest of the request's bookkeeping.
+  private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
   /** Metrics registered in the given registry. */
   public GatewayMetrics(MeterRegistry registry) {
@@ -60,21 +66,29 @@ public class GatewayMetrics {
 
   /** Time from receiving the request to the last byte of the answer. */
   public void duration(String route, String backend, String model, long nanos) {
-    Timer.builder("modelfleet.gateway.request.duration")
-        .description("Time from the request to the end of the answer")
-        .tags("route", route, "backend", backend, "model", model)
-        .serviceLevelObjectives(DURATION_BUCKETS)
-        .register(registry)
+    timers
+        .computeIfAbsent(
+            List.of("duration", route, backend, model),
+            k ->
+                Timer.builder("modelfleet.gateway.request.duration")
+                    .description("Time from the request to the end of the answer")
+                    .tags("route", route, "backend", backend, "model", model)
+                    .serviceLevelObjectives(DURATION_BUCKETS)
+                    .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Time from receiving the request to the first byte of the backend's answer body. */
   public void timeToFirstToken(String route, String backend, String model, long nanos) {
-    Timer.builder("modelfleet.gateway.time.to.first.token")
-        .description("Time from the request to the first byte of the answer body")
-        .tags("route", route, "backend", backend, "model", model)
-        .serviceLevelObjectives(TTFT_BUCKETS)
-        .register(registry)
+    timers
+        .computeIfAbsent(
+            List.of("ttft", route, backend, model),
+            k ->
+                Timer.builder("modelfleet.gateway.time.to.first.token")
+                    .description("Time from the request to the first byte of the answer body")
+                    .tags("route", route, "backend", backend, "model", model)
+                    .serviceLevelObjectives(TTFT_BUCKETS)
+                    .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
@@ -83,10 +97,16 @@ public class GatewayMetrics {
     if (tokens <= 0) {
       return;
     }
-    Counter.builder("modelfleet.gateway.tokens")
-        .description("Prompt (input) and completion (output) tokens from the answers' usage")
-        .tags("route", route, "backend", backend, "model", model, "direction", direction)
-        .register(registry)
+    counters
+        .computeIfAbsent(
+            List.of("tokens", route, backend, model, direction),
+            k ->
+                Counter.builder("modelfleet.gateway.tokens")
+                    .description(
+                        "Prompt (input) and completion (output) tokens from the answers' usage")
+                    .tags(
+                        "route", route, "backend", backend, "model", model, "direction", direction)
+                    .register(registry))
         .increment(tokens);
   }
 
@@ -95,11 +115,16 @@ public class GatewayMetrics {
     if (!(dollars > 0)) {
       return;
     }
-    Counter.builder("modelfleet.gateway.estimated.cost.dollars")
-        .description(
-            "Estimated cost: route pricing per million tokens, or the pool's GPU-hour cost")
-        .tags("route", route, "backend", backend, "model", model)
-        .register(registry)
+    counters
+        .computeIfAbsent(
+            List.of("cost", route, backend, model),
+            k ->
+                Counter.builder("modelfleet.gateway.estimated.cost.dollars")
+                    .description(
+                        "Estimated cost: route pricing per million tokens, or the pool's GPU-hour"
+                            + " cost")
+                    .tags("route", route, "backend", backend, "model", model)
+                    .register(registry))
         .increment(dollars);
   }
 

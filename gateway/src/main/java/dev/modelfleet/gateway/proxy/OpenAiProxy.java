@@ -159,7 +159,7 @@ public class OpenAiProxy {
       return;
     }
     String model = modelNode.asText();
-    List<ModelRoute> routes = catalog.routes();
+    List<ModelRoute> routes = catalog.routesFor(model);
     Optional<ModelRoute> selected = RouteSelector.select(routes, model, request::getHeader);
     if (selected.isEmpty()) {
       String message =

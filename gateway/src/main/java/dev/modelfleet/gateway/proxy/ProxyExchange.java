@@ -133,10 +133,10 @@ final class ProxyExchange {
     return payloads.computeIfAbsent(
         backend.upstreamModel(),
         upstreamModel -> {
-          ObjectNode copy = body.deepCopy();
-          copy.put("model", upstreamModel);
+          // The body belongs to this exchange alone, and each payload is written out at once.
+          body.put("model", upstreamModel);
           try {
-            return Buffer.buffer(JSON.writeValueAsBytes(copy));
+            return Buffer.buffer(JSON.writeValueAsBytes(body));
           } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed JSON body could not be written back", e);
           }

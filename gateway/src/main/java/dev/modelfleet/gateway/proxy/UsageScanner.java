@@ -92,18 +92,51 @@ final class UsageScanner {
     read(trimmed.substring(DATA.length()).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Parses only the {@code usage} object: engines put it last, so finding its key from the end and
+   * parsing from the next brace skips the (possibly long) choices.
+   */
   private void read(byte[] json) {
-    if (json.length == 0) {
+    int start = usageObjectStart(json);
+    if (start < 0) {
       return;
     }
     try {
-      JsonNode usage = JSON.readTree(json).path("usage");
-      if (usage.isObject()) {
+      JsonNode usage = JSON.readTree(json, start, json.length - start);
+      if (usage != null && usage.isObject()) {
         inputTokens = usage.path("prompt_tokens").asLong(0);
         outputTokens = usage.path("completion_tokens").asLong(0);
       }
     } catch (IOException e) {
-      // Not JSON (an engine's plain-text error page, or [DONE]): no usage to count.
+      // Not JSON after all (an engine's plain-text error page): no usage to count.
     }
+  }
+
+  private static int usageObjectStart(byte[] json) {
+    byte[] key = USAGE_KEY.getBytes(StandardCharsets.US_ASCII);
+    for (int i = json.length - key.length; i >= 0; i--) {
+      if (matchesAt(json, key, i)) {
+        for (int j = i + key.length; j < json.length; j++) {
+          byte b = json[j];
+          if (b == '{') {
+            return j;
+          }
+          if (b != ':' && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+            // "usage": null, or the word inside a string: keep looking further back.
+            break;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean matchesAt(byte[] json, byte[] key, int at) {
+    for (int k = 0; k < key.length; k++) {
+      if (json[at + k] != key[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

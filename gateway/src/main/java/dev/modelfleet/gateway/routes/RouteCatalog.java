@@ -9,7 +9,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +31,8 @@ public class RouteCatalog {
   private final NamespacedInformers<ModelRoute> routes;
   private final NamespacedInformers<ModelPool> pools;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  // Rebuilt on every route change so a request finds its routes without scanning them all.
+  private volatile Map<String, List<ModelRoute>> byModel = Map.of();
 
   /** A catalog over the namespaces given, or all namespaces when they name none. */
   public RouteCatalog(KubernetesClient client, Optional<Set<String>> watched) {
@@ -38,7 +43,7 @@ public class RouteCatalog {
             namespaces,
             () -> client.resources(ModelRoute.class).inAnyNamespace().runnableInformer(0),
             ns -> client.resources(ModelRoute.class).inNamespace(ns).runnableInformer(0),
-            this::changed);
+            this::routesChanged);
     this.pools =
         new NamespacedInformers<>(
             namespaces,
@@ -72,11 +77,23 @@ public class RouteCatalog {
   public void stop() {
     routes.stop();
     pools.stop();
+    byModel = Map.of();
   }
 
   /** Calls {@code listener} after every change to a route or pool (on an informer thread). */
   public void onChange(Runnable listener) {
     listeners.add(listener);
+  }
+
+  private void routesChanged() {
+    Map<String, List<ModelRoute>> index = new HashMap<>();
+    for (ModelRoute route : routes.list()) {
+      if (route.getSpec() != null && route.getSpec().getModel() != null) {
+        index.computeIfAbsent(route.getSpec().getModel(), k -> new ArrayList<>()).add(route);
+      }
+    }
+    byModel = index;
+    changed();
   }
 
   private void changed() {
@@ -97,6 +114,11 @@ public class RouteCatalog {
   /** The cached routes of all watched namespaces, in no particular order. */
   public List<ModelRoute> routes() {
     return routes.list();
+  }
+
+  /** The cached routes whose spec.model is {@code model}. */
+  public List<ModelRoute> routesFor(String model) {
+    return byModel.getOrDefault(model, List.of());
   }
 
   /** The cached ModelPool with this namespace and name. */
