@@ -1,34 +1,61 @@
 package dev.modelfleet.gateway.routes;
 
+import dev.modelfleet.crds.v1alpha1.pool.ModelPool;
 import dev.modelfleet.crds.v1alpha1.route.ModelRoute;
 import dev.modelfleet.gateway.config.GatewaySettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ExceptionHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
-/** The ModelRoutes in the watched namespaces, kept current by Fabric8 informers. */
+/**
+ * The ModelRoutes and ModelPools in the watched namespaces, kept current by Fabric8 informers, so
+ * route and pool changes apply without a restart.
+ */
 @ApplicationScoped
 public class RouteCatalog {
   private static final Logger LOG = Logger.getLogger(RouteCatalog.class);
 
-  private final KubernetesClient client;
   private final Set<String> namespaces;
-  private volatile List<SharedIndexInformer<ModelRoute>> informers = List.of();
+  private final NamespacedInformers<ModelRoute> routes;
+  private final NamespacedInformers<ModelPool> pools;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  // Rebuilt on every route change so a request finds its routes without scanning them all.
+  private volatile Map<String, List<ModelRoute>> byModel = Map.of();
 
-  /** A catalog over the namespaces the settings name, or all namespaces when they name none. */
-  public RouteCatalog(KubernetesClient client, GatewaySettings settings) {
-    this.client = client;
-    this.namespaces = new TreeSet<>(settings.namespaces().orElse(Set.of()));
+  /** A catalog over the namespaces given, or all namespaces when they name none. */
+  public RouteCatalog(KubernetesClient client, Optional<Set<String>> watched) {
+    this.namespaces = new TreeSet<>(watched.orElse(Set.of()));
     this.namespaces.removeIf(String::isBlank);
+    this.routes =
+        new NamespacedInformers<>(
+            namespaces,
+            () -> client.resources(ModelRoute.class).inAnyNamespace().runnableInformer(0),
+            ns -> client.resources(ModelRoute.class).inNamespace(ns).runnableInformer(0),
+            this::routesChanged);
+    this.pools =
+        new NamespacedInformers<>(
+            namespaces,
+            () -> client.resources(ModelPool.class).inAnyNamespace().runnableInformer(0),
+            ns -> client.resources(ModelPool.class).inNamespace(ns).runnableInformer(0),
+            this::changed);
+  }
+
+  /** A catalog over the namespaces the settings name. */
+  @Inject
+  public RouteCatalog(KubernetesClient client, GatewaySettings settings) {
+    this(client, settings.namespaces());
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -40,56 +67,63 @@ public class RouteCatalog {
   }
 
   /** Starts the informers without waiting for them to sync; readiness reports when they have. */
-  public synchronized void start() {
-    if (!informers.isEmpty()) {
-      return;
-    }
-    List<SharedIndexInformer<ModelRoute>> started = new ArrayList<>();
-    // Fabric8 has no multi-namespace informer: one informer per namespace, or one for all.
-    if (namespaces.isEmpty()) {
-      started.add(start(client.resources(ModelRoute.class).inAnyNamespace().runnableInformer(0)));
-    } else {
-      for (String namespace : namespaces) {
-        started.add(
-            start(client.resources(ModelRoute.class).inNamespace(namespace).runnableInformer(0)));
-      }
-    }
-    informers = List.copyOf(started);
-    LOG.infof("Watching ModelRoutes in %s", describeNamespaces());
-  }
-
-  private SharedIndexInformer<ModelRoute> start(SharedIndexInformer<ModelRoute> informer) {
-    // Fabric8's default handler stops the informer when the first list fails or a watch ends in
-    // an error. A gateway started before its CRD or RBAC, or cut off from the API server, should
-    // keep retrying (unready until the first sync) instead. A resource that cannot be read would
-    // fail the same way on every retry, so that one stops the informer.
-    informer.exceptionHandler(
-        (started, error) -> !ExceptionHandler.isDeserializationException(error));
-    informer.start();
-    return informer;
+  public void start() {
+    routes.start();
+    pools.start();
+    LOG.infof("Watching ModelRoutes and ModelPools in %s", describeNamespaces());
   }
 
   /** Stops the informers; the catalog is then empty and unready. */
-  public synchronized void stop() {
-    informers.forEach(SharedIndexInformer::stop);
-    informers = List.of();
+  public void stop() {
+    routes.stop();
+    pools.stop();
+    byModel = Map.of();
+  }
+
+  /** Calls {@code listener} after every change to a route or pool (on an informer thread). */
+  public void onChange(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  private void routesChanged() {
+    Map<String, List<ModelRoute>> index = new HashMap<>();
+    for (ModelRoute route : routes.list()) {
+      if (route.getSpec() != null && route.getSpec().getModel() != null) {
+        index.computeIfAbsent(route.getSpec().getModel(), k -> new ArrayList<>()).add(route);
+      }
+    }
+    byModel = index;
+    changed();
+  }
+
+  private void changed() {
+    for (Runnable listener : listeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.warn("A route catalog listener failed", e);
+      }
+    }
   }
 
   /** Whether every informer has listed its namespace once and none has stopped. */
   public boolean hasSynced() {
-    List<SharedIndexInformer<ModelRoute>> current = informers;
-    return !current.isEmpty()
-        && current.stream()
-            .allMatch(i -> i.hasSynced() && !i.stopped().toCompletableFuture().isDone());
+    return routes.hasSynced() && pools.hasSynced();
   }
 
   /** The cached routes of all watched namespaces, in no particular order. */
   public List<ModelRoute> routes() {
-    List<ModelRoute> routes = new ArrayList<>();
-    for (SharedIndexInformer<ModelRoute> informer : informers) {
-      routes.addAll(informer.getStore().list());
-    }
-    return routes;
+    return routes.list();
+  }
+
+  /** The cached routes whose spec.model is {@code model}. */
+  public List<ModelRoute> routesFor(String model) {
+    return byModel.getOrDefault(model, List.of());
+  }
+
+  /** The cached ModelPool with this namespace and name. */
+  public Optional<ModelPool> pool(String namespace, String name) {
+    return pools.get(namespace, name);
   }
 
   /** The watched namespaces, for logs and health data. */

@@ -28,6 +28,8 @@ public class RouteCatalogReadiness implements HealthCheck {
             .withData("namespaces", catalog.describeNamespaces());
     return synced
         ? response.withData("routes", catalog.routes().size()).build()
-        : response.withData("reason", "ModelRoute informers have not synced yet").build();
+        : response
+            .withData("reason", "ModelRoute and ModelPool informers have not synced yet")
+            .build();
   }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithKubernetesTestServer(crud = true, setup = ModelRouteCrd.class)
 class ModelsResourceTest {
-  private static final Duration INFORMER_WAIT = Duration.ofSeconds(10);
+  // Generous: on a loaded build machine a watch event can take several seconds to arrive.
+  private static final Duration INFORMER_WAIT = Duration.ofSeconds(30);
 
   @KubernetesTestServer KubernetesServer server;
 

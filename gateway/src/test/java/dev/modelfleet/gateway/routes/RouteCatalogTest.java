@@ -33,7 +33,7 @@ class RouteCatalogTest {
             .build();
     KubernetesServer server = null;
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-      RouteCatalog catalog = new RouteCatalog(client, Optional::empty);
+      RouteCatalog catalog = new RouteCatalog(client, Optional.empty());
       RouteCatalogReadiness readiness = new RouteCatalogReadiness(catalog);
       try {
         catalog.start();

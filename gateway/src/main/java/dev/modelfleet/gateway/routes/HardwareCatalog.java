@@ -1,0 +1,51 @@
+package dev.modelfleet.gateway.routes;
+
+import dev.modelfleet.crds.v1alpha1.hardware.HardwareProfile;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+
+/** The cluster's HardwareProfiles, for the GPU-hour cost of pool backends. */
+@ApplicationScoped
+public class HardwareCatalog {
+  private final KubernetesClient client;
+  private volatile SharedIndexInformer<HardwareProfile> informer;
+
+  /** A catalog read through the given client. */
+  public HardwareCatalog(KubernetesClient client) {
+    this.client = client;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    SharedIndexInformer<HardwareProfile> started =
+        client.resources(HardwareProfile.class).runnableInformer(0);
+    // Costs are optional: keep retrying quietly rather than stopping when profiles are unreadable.
+    started.exceptionHandler(
+        (running, error) -> !ExceptionHandler.isDeserializationException(error));
+    started.start();
+    informer = started;
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (informer != null) {
+      informer.stop();
+    }
+  }
+
+  /** What one GPU of the named profile costs per hour, when the profile says. */
+  public Optional<Double> costPerGpuHour(String profile) {
+    SharedIndexInformer<HardwareProfile> current = informer;
+    if (current == null || profile == null) {
+      return Optional.empty();
+    }
+    HardwareProfile found = current.getStore().getByKey(profile);
+    return Optional.ofNullable(found)
+        .map(HardwareProfile::getSpec)
+        .map(spec -> spec.getCostPerGpuHour());
+  }
+}
