@@ -151,6 +151,11 @@ class OperatorRegistryTest {
       public LeaderElection leaderElection() {
         throw new UnsupportedOperationException("not used by the registry");
       }
+
+      @Override
+      public Jobs jobs() {
+        throw new UnsupportedOperationException("not used by the registry");
+      }
     };
   }
 }
