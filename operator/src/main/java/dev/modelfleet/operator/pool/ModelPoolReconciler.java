@@ -162,6 +162,8 @@ public class ModelPoolReconciler
     var evalConfig =
         InformerEventSourceConfiguration.from(EvalRun.class, ModelPool.class)
             .withSecondaryToPrimaryMapper(ModelPoolReconciler::poolMeasured)
+            .withOnAddFilter(EvalEvidence::finished)
+            .withOnUpdateFilter((now, before) -> EvalEvidence.changed(before, now))
             .build();
     evalRuns = new InformerEventSource<>(evalConfig, context);
     return List.of(profiles, evalRuns, released);

@@ -59,7 +59,7 @@ class AdapterRunControllerTest {
   @Test
   void trainedAdapterIsRecordedRegisteredWithItsPoolAndEvaluated() {
     String ns = cluster.newNamespace("adapter-ok");
-    cluster.servedPool(ns, "chat", "llama-8b", REPO, "http://chat-llama-8b.team.svc:8000");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, true);
     AdapterRun created = admin.resource(run(ns, "support-tone", true)).create();
 
     Job job = awaitJob(ns, "support-tone-train-g1");
@@ -151,7 +151,7 @@ class AdapterRunControllerTest {
   @Test
   void anAdapterNameTakenByAnotherSourceIsLeftAloneAndReported() {
     String ns = cluster.newNamespace("adapter-conflict");
-    ModelPool pool = cluster.servedPool(ns, "chat", "llama-8b", REPO, null);
+    ModelPool pool = cluster.servedPool(ns, "chat", "llama-8b", REPO, false);
     admin
         .resources(ModelPool.class)
         .inNamespace(ns)
@@ -212,7 +212,7 @@ class AdapterRunControllerTest {
   @Test
   void aFailedTrainingJobFailsTheRunAndAnOllamaBaseIsRefused() {
     String ns = cluster.newNamespace("adapter-failed");
-    cluster.servedPool(ns, "chat", "llama-8b", REPO, null);
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, false);
     admin.resource(run(ns, "oom", false)).create();
     Job job = awaitJob(ns, "oom-train-g1");
     cluster.jobFinished(

@@ -42,7 +42,6 @@ import org.junit.jupiter.api.Test;
 class EvalRunControllerTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String REPO = "meta-llama/Llama-3.1-8B-Instruct";
-  private static final String ENDPOINT = "http://chat-llama-8b.team.svc:8000";
 
   private final KubernetesClient admin = AdminClient.create();
   private final RunCluster cluster = new RunCluster(admin);
@@ -67,7 +66,7 @@ class EvalRunControllerTest {
                 .build())
         .createOr(existing -> existing.update());
     String ns = cluster.newNamespace("eval-latency");
-    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, true);
     EvalRun run = admin.resource(run(ns, "llama-latency", EvalSuite.LATENCY)).create();
 
     Job job = awaitJob(ns, "llama-latency-eval-g1");
@@ -80,8 +79,8 @@ class EvalRunControllerTest {
               assertThat(o.getController()).isTrue();
             });
     assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
-        .containsSubsequence("--endpoint", ENDPOINT)
-        .containsSubsequence("--model", REPO);
+        .containsSubsequence("--endpoint", RunCluster.endpoint(ns, "chat", "llama-8b"))
+        .containsSubsequence("--model", "llama-8b");
     EvalRun pending = awaitPhase(ns, "llama-latency", RunPhase.Pending);
     assertThat(pending.getStatus().getJobName()).isEqualTo("llama-latency-eval-g1");
     assertThat(pending.getStatus().getProvenance().getEngine()).isEqualTo("vllm");
@@ -114,7 +113,7 @@ class EvalRunControllerTest {
             org.assertj.core.groups.Tuple.tuple("output_tokens_per_second", 61.2, "tokens/s", 1));
     assertThat(done.getStatus().getProvenance().getModel()).isEqualTo(REPO);
     assertThat(done.getStatus().getProvenance().getQuantization()).isEqualTo("AWQ");
-    assertThat(done.getStatus().getProvenance().getHardware()).isEqualTo("nvidia-l4-x1");
+    assertThat(done.getStatus().getProvenance().getHardware()).isEqualTo("nvidia-l4-x8");
     assertThat(done.getStatus().getProvenance().getRunnerVersion()).isEqualTo("modelfleet-eval 1");
     assertThat(done.getStatus().getCompletionTime()).isNotNull();
     assertThat(done.getStatus().getObservedGeneration())
@@ -129,7 +128,7 @@ class EvalRunControllerTest {
   @Test
   void qualityResultsBecomeDirectRankingEvidence() {
     String ns = cluster.newNamespace("eval-quality");
-    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, true);
     EvalRun spec = run(ns, "llama-capitals", EvalSuite.QUALITY);
     QualitySuite quality = new QualitySuite();
     QualityDataset dataset = new QualityDataset();
@@ -174,7 +173,7 @@ class EvalRunControllerTest {
   @Test
   void aTimedOutJobFailsTheRunWithAClearCondition() {
     String ns = cluster.newNamespace("eval-timeout");
-    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, true);
     admin.resource(run(ns, "slow", EvalSuite.LATENCY)).create();
     Job job = awaitJob(ns, "slow-eval-g1");
 
@@ -197,7 +196,7 @@ class EvalRunControllerTest {
   @Test
   void aFailedRunnerQuotesItsError() {
     String ns = cluster.newNamespace("eval-failed");
-    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, true);
     admin.resource(run(ns, "down", EvalSuite.LATENCY)).create();
     Job job = awaitJob(ns, "down-eval-g1");
 
@@ -224,7 +223,7 @@ class EvalRunControllerTest {
   @Test
   void malformedRunnerOutputFailsWithTheRawTextKept() {
     String ns = cluster.newNamespace("eval-malformed");
-    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, true);
     admin.resource(run(ns, "garbled", EvalSuite.LATENCY)).create();
     Job job = awaitJob(ns, "garbled-eval-g1");
 
@@ -246,7 +245,7 @@ class EvalRunControllerTest {
   @Test
   void aRunWaitsForItsTargetAndAnInvalidSpecSaysWhy() {
     String ns = cluster.newNamespace("eval-waiting");
-    cluster.servedPool(ns, "chat", "llama-8b", REPO, null);
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, false);
     admin.resource(run(ns, "early", EvalSuite.LATENCY)).create();
     EvalRun bad = run(ns, "bad", EvalSuite.QUALITY); // quality without spec.quality
     admin.resource(bad).create();
@@ -264,7 +263,7 @@ class EvalRunControllerTest {
   @Test
   void aSpecChangeRunsANewJobAndKeepsTheOldOne() {
     String ns = cluster.newNamespace("eval-rerun");
-    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, true);
     admin.resource(run(ns, "again", EvalSuite.LATENCY)).create();
     Job first = awaitJob(ns, "again-eval-g1");
     cluster.podTerminated(
