@@ -49,6 +49,7 @@ final class PoolDemo {
     if (!serving.converged()) {
       return serving;
     }
+    out.println();
     print(serving.pool());
 
     Optional<BudgetShrink.Shrink> shrink = BudgetShrink.plan(serving.pool());
