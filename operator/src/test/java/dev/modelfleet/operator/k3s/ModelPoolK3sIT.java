@@ -130,7 +130,9 @@ class ModelPoolK3sIT {
     assertOwnedByPool(
         client.persistentVolumeClaims().inNamespace(NAMESPACE).withName(ENGINE).get(), uid);
 
-    client.resource(created).delete();
+    // The controller's finalizer releases the pool's GPUs; then the garbage collector follows the
+    // owner references.
+    client.resources(ModelPool.class).inNamespace(NAMESPACE).withName(POOL).delete();
 
     awaitOperator()
         .alias("pool and engine objects deleted")
