@@ -11,6 +11,7 @@ import dev.modelfleet.crds.v1alpha1.pool.PoolUsage;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -191,7 +192,7 @@ final class PoolReport {
     double tenths = Math.round(value * 10) / 10.0;
     return tenths == Math.rint(tenths)
         ? String.valueOf((long) tenths)
-        : String.format(java.util.Locale.ROOT, "%.1f", tenths);
+        : String.format(Locale.ROOT, "%.1f", tenths);
   }
 
   /** One node as seen through one HardwareProfile, ordered by node then profile. */

@@ -3,8 +3,7 @@ package dev.modelfleet.operator.demo;
 import dev.modelfleet.serving.ManagedLabels;
 import dev.modelfleet.serving.ServingLabels;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintStream;
@@ -54,8 +53,6 @@ final class SimulatedKubelet {
         continue;
       }
       try {
-        // A merge patch of the status alone: no resourceVersion, so the operator's concurrent
-        // writes to the spec do not conflict with it.
         client.resource(readyStatus(deployment, wanted)).patchStatus();
       } catch (KubernetesClientException e) {
         if (e.getCode() == HttpURLConnection.HTTP_CONFLICT
@@ -96,21 +93,19 @@ final class SimulatedKubelet {
         && Objects.equals(status.getObservedGeneration(), deployment.getMetadata().getGeneration());
   }
 
-  /** Only what the patch sets: the Deployment's identity and a status with every replica ready. */
+  /**
+   * The listed Deployment with every replica ready in its status, and no resourceVersion: the
+   * status patch then does not conflict with the operator's concurrent writes to the spec.
+   */
   static Deployment readyStatus(Deployment deployment, int wanted) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(deployment.getMetadata().getName())
-        .withNamespace(deployment.getMetadata().getNamespace())
-        .endMetadata()
-        .withStatus(
-            new DeploymentStatusBuilder()
-                .withObservedGeneration(deployment.getMetadata().getGeneration())
-                .withReplicas(wanted)
-                .withUpdatedReplicas(wanted)
-                .withReadyReplicas(wanted)
-                .withAvailableReplicas(wanted)
-                .build())
-        .build();
+    DeploymentStatus status = new DeploymentStatus();
+    status.setObservedGeneration(deployment.getMetadata().getGeneration());
+    status.setReplicas(wanted);
+    status.setUpdatedReplicas(wanted);
+    status.setReadyReplicas(wanted);
+    status.setAvailableReplicas(wanted);
+    deployment.setStatus(status);
+    deployment.getMetadata().setResourceVersion(null);
+    return deployment;
   }
 }
