@@ -3,7 +3,6 @@ package dev.modelfleet.operator.demo;
 import dev.modelfleet.crds.CrdManifests;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -33,7 +32,7 @@ final class EmbeddedApiServer {
             new Context(),
             new MockWebServer(),
             new HashMap<>(),
-            new KubernetesCrudDispatcher(),
+            new ApplyingCrudDispatcher(),
             false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     EmbeddedApiServer embedded = new EmbeddedApiServer(server);
