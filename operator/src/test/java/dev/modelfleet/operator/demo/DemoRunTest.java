@@ -67,7 +67,11 @@ class DemoRunTest {
     assertThat(pool.getStatus().getModels())
         .filteredOn(m -> m.getName().equals(victim))
         .singleElement()
-        .satisfies(m -> assertThat(m.getReason()).isEqualTo("InsufficientDisk"));
+        .satisfies(
+            m -> {
+              assertThat(m.getPhase()).isEqualTo(ModelPhase.Evicted);
+              assertThat(m.getReason()).isEqualTo("LowestScore");
+            });
     // The evicted model's engine is gone; the others' Deployments remain, marked ready.
     List<Deployment> engines =
         client.apps().deployments().inNamespace(DemoApplication.NAMESPACE).list().getItems();
