@@ -1,6 +1,7 @@
 package dev.modelfleet.operator.eval;
 
 import dev.modelfleet.crds.v1alpha1.common.ConditionTypes;
+import dev.modelfleet.crds.v1alpha1.common.RunPhase;
 import dev.modelfleet.crds.v1alpha1.eval.EvalProvenance;
 import dev.modelfleet.crds.v1alpha1.eval.EvalRun;
 import dev.modelfleet.crds.v1alpha1.eval.EvalRunStatus;
@@ -8,12 +9,14 @@ import dev.modelfleet.operator.config.OperatorSettings;
 import dev.modelfleet.operator.events.EventRecorder;
 import dev.modelfleet.operator.runs.GpuPlacements;
 import dev.modelfleet.operator.runs.OwnedJobs;
+import dev.modelfleet.operator.runs.PodLogs;
 import dev.modelfleet.operator.runs.RunConditionTypes;
 import dev.modelfleet.operator.runs.RunLabelMapper;
 import dev.modelfleet.operator.runs.RunOutcome;
 import dev.modelfleet.operator.runs.RunProblem;
 import dev.modelfleet.operator.runs.RunProgress;
 import dev.modelfleet.operator.runs.StatusWrites;
+import dev.modelfleet.operator.runs.WholeReports;
 import dev.modelfleet.operator.status.Conditions;
 import dev.modelfleet.serving.jobs.EvalJobRenderer;
 import dev.modelfleet.serving.jobs.JobNames;
@@ -62,14 +65,17 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
   private final EvalTargetResolver targets;
   private final GpuPlacements placements;
   private final OperatorSettings settings;
+  private final PodLogs logs;
 
   public EvalRunReconciler(
       KubernetesClient client,
       EventRecorder events,
       EvalTargetResolver targets,
       GpuPlacements placements,
-      OperatorSettings settings) {
+      OperatorSettings settings,
+      PodLogs logs) {
     this.client = client;
+    this.logs = logs;
     this.events = events;
     this.targets = targets;
     this.placements = placements;
@@ -99,12 +105,9 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
     if (job.isEmpty()) {
       return start(run, jobName);
     }
+    List<Pod> pods = List.copyOf(context.getSecondaryResources(Pod.class));
     RunProgress progress =
-        RunProgress.of(
-            job.get(),
-            List.copyOf(context.getSecondaryResources(Pod.class)),
-            EvalJobRenderer.REPORT_CONTAINER,
-            Instant.now());
+        RunProgress.of(job.get(), pods, EvalJobRenderer.REPORT_CONTAINER, Instant.now());
     EvalRunStatus next = baseStatus(run, jobName, previousProvenance(run, generation));
     next.setStartTime(progress.startTime());
     next.setCompletionTime(progress.completionTime());
@@ -113,7 +116,46 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
       next.getProvenance().setRunnerVersion(progress.report().runnerVersion());
       next.getProvenance().setDatasetHash(progress.report().datasetHash());
     }
-    write(run, progress.outcome(), progress.warning(), next, jobName);
+    RunOutcome outcome = progress.outcome();
+    Condition warning = progress.warning();
+    if (outcome.phase() == RunPhase.Succeeded && progress.report().dropped() > 0) {
+      WholeReports.Whole whole =
+          WholeReports.read(
+              logs,
+              run.getMetadata().getNamespace(),
+              pods,
+              jobName,
+              EvalJobRenderer.REPORT_CONTAINER);
+      String problem = whole.problem();
+      if (whole.report() != null) {
+        try {
+          next.setResultsConfigMap(
+              ResultsConfigMap.write(
+                  client, run, job.get().getMetadata().getLabels(), whole.report()));
+          outcome =
+              RunOutcome.succeeded(
+                  outcome.reason(),
+                  outcome.message()
+                      + " Status holds the first "
+                      + progress.report().metrics().size()
+                      + " of "
+                      + whole.report().metrics().size()
+                      + "; the whole report is in ConfigMap "
+                      + next.getResultsConfigMap()
+                      + ", key "
+                      + ResultsConfigMap.KEY
+                      + ".");
+          warning = null;
+        } catch (IllegalStateException e) {
+          problem = e.getMessage();
+        }
+      }
+      if (problem != null) {
+        warning.setMessage(
+            warning.getMessage() + " Reading them back from the Pod's log failed: " + problem);
+      }
+    }
+    write(run, outcome, warning, next, jobName);
     if ("CollectingResults".equals(progress.outcome().reason())) {
       return UpdateControl.<EvalRun>noUpdate()
           .rescheduleAfter(RESULTS_RECHECK.toMillis(), TimeUnit.MILLISECONDS);

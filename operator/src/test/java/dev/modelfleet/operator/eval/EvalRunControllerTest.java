@@ -3,6 +3,8 @@ package dev.modelfleet.operator.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelfleet.crds.v1alpha1.common.ConditionTypes;
 import dev.modelfleet.crds.v1alpha1.common.RunPhase;
 import dev.modelfleet.crds.v1alpha1.common.ServedModelRef;
@@ -14,6 +16,8 @@ import dev.modelfleet.crds.v1alpha1.eval.EvalTarget;
 import dev.modelfleet.crds.v1alpha1.eval.QualityDataset;
 import dev.modelfleet.crds.v1alpha1.eval.QualitySuite;
 import dev.modelfleet.crds.v1alpha1.eval.QualityTaskType;
+import dev.modelfleet.operator.runs.FakePodLogs;
+import dev.modelfleet.operator.runs.PodLogs;
 import dev.modelfleet.operator.runs.RunCluster;
 import dev.modelfleet.operator.runs.RunConditionTypes;
 import dev.modelfleet.operator.testing.AdminClient;
@@ -21,18 +25,22 @@ import dev.modelfleet.operator.testing.RealApiServerResource;
 import dev.modelfleet.ranker.quality.Evidence;
 import dev.modelfleet.ranker.quality.Observation;
 import dev.modelfleet.serving.jobs.EvalJobRenderer;
+import dev.modelfleet.serving.jobs.ReportLog;
 import dev.modelfleet.serving.jobs.RunReport;
 import dev.modelfleet.serving.jobs.RunReportCodec;
 import dev.modelfleet.testing.kube.WithKubeApiServer;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The EvalRun controller against a real API server, as the chart's RBAC allows it. */
@@ -46,6 +54,13 @@ class EvalRunControllerTest {
 
   private final KubernetesClient admin = AdminClient.create();
   private final RunCluster cluster = new RunCluster(admin);
+
+  private final FakePodLogs logs = new FakePodLogs();
+
+  @BeforeEach
+  void fakeLogs() {
+    QuarkusMock.installMockForType(logs, PodLogs.class);
+  }
 
   @AfterEach
   void deleteNamespaces() {
@@ -81,7 +96,7 @@ class EvalRunControllerTest {
             });
     assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand())
         .containsSubsequence("--endpoint", ENDPOINT)
-        .containsSubsequence("--model", REPO);
+        .containsSubsequence("--model", "llama-8b"); // engines serve under the pool model's name
     EvalRun pending = awaitPhase(ns, "llama-latency", RunPhase.Pending);
     assertThat(pending.getStatus().getJobName()).isEqualTo("llama-latency-eval-g1");
     assertThat(pending.getStatus().getProvenance().getEngine()).isEqualTo("vllm");
@@ -169,6 +184,90 @@ class EvalRunControllerTest {
               assertThat(o.observedAt()).isNotNull();
             });
     assertThat(EvalObservations.forPool(admin, ns, "other-pool")).isEmpty();
+  }
+
+  @Test
+  void aReportCutFromTheTerminationMessageIsKeptWholeInAConfigMap() throws Exception {
+    String ns = cluster.newNamespace("eval-large");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    EvalRun run = admin.resource(run(ns, "big", EvalSuite.LATENCY)).create();
+    Job job = awaitJob(ns, "big-eval-g1");
+    RunReport whole = manySteps();
+    RunReport cut = RunReportCodec.decode(RunReportCodec.encode(whole));
+    assertThat(cut.dropped()).isPositive();
+
+    String pod =
+        cluster.podTerminated(
+            job, EvalJobRenderer.REPORT_CONTAINER, 0, RunReportCodec.encode(whole));
+    logs.put(
+        ns,
+        pod,
+        EvalJobRenderer.REPORT_CONTAINER,
+        "{\"pretty\": \"copy\"}\n" + ReportLog.block(whole) + "\n");
+    cluster.jobFinished(ns, job.getMetadata().getName(), true, null, null);
+
+    EvalRun done = awaitPhase(ns, "big", RunPhase.Succeeded);
+    assertThat(done.getStatus().getResultsConfigMap()).isEqualTo("big-results");
+    assertThat(done.getStatus().getResults()).hasSize(cut.metrics().size());
+    assertThat(done.getStatus().condition(ConditionTypes.WARNING)).isEmpty();
+    assertThat(condition(done, ConditionTypes.READY).getMessage())
+        .contains("the whole report is in ConfigMap big-results, key results.json")
+        .contains("of " + whole.metrics().size());
+
+    ConfigMap results = admin.configMaps().inNamespace(ns).withName("big-results").get();
+    assertThat(results.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.getKind()).isEqualTo("EvalRun");
+              assertThat(o.getUid()).isEqualTo(run.getMetadata().getUid());
+            });
+    assertThat(results.getMetadata().getLabels())
+        .containsAllEntriesOf(job.getMetadata().getLabels());
+    JsonNode json = new ObjectMapper().readTree(results.getData().get("results.json"));
+    assertThat(json.path("runnerVersion").asText()).isEqualTo("modelfleet-eval 1");
+    assertThat(json.path("results")).hasSize(whole.metrics().size());
+    JsonNode last = json.path("results").get(whole.metrics().size() - 1);
+    RunReport.Metric expected = whole.metrics().get(whole.metrics().size() - 1);
+    assertThat(last.path("name").asText()).isEqualTo(expected.name());
+    assertThat(last.path("value").asDouble()).isEqualTo(expected.value());
+    assertThat(last.path("concurrency").asInt()).isEqualTo(expected.concurrency());
+    assertThat(logs.reads(ns, pod, EvalJobRenderer.REPORT_CONTAINER)).isEqualTo(1);
+  }
+
+  @Test
+  void aCutReportWhoseLogIsGoneKeepsTheWarningAndSaysWhy() {
+    String ns = cluster.newNamespace("eval-nolog");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, ENDPOINT);
+    admin.resource(run(ns, "lost", EvalSuite.LATENCY)).create();
+    Job job = awaitJob(ns, "lost-eval-g1");
+
+    cluster.podTerminated(
+        job, EvalJobRenderer.REPORT_CONTAINER, 0, RunReportCodec.encode(manySteps()));
+    cluster.jobFinished(ns, job.getMetadata().getName(), true, null, null);
+
+    EvalRun done = awaitPhase(ns, "lost", RunPhase.Succeeded);
+    Condition warning = condition(done, ConditionTypes.WARNING);
+    assertThat(warning.getReason()).isEqualTo("ResultsTruncated");
+    assertThat(warning.getMessage())
+        .contains("did not fit in the 4 KiB termination message")
+        .contains("Reading them back from the Pod's log failed")
+        .contains("not found");
+    assertThat(done.getStatus().getResultsConfigMap()).isNull();
+    assertThat(admin.configMaps().inNamespace(ns).withName("lost-results").get()).isNull();
+    awaitEvent(ns, "lost", "ResultsTruncated");
+  }
+
+  /** A latency report with more load steps than a termination message holds. */
+  private static RunReport manySteps() {
+    List<RunReport.Metric> metrics = new java.util.ArrayList<>();
+    for (int c = 1; c <= 64; c++) {
+      metrics.add(new RunReport.Metric("ttft_p50", 80 + c * 1.5, "ms", c, null));
+      metrics.add(new RunReport.Metric("ttft_p95", 120 + c * 2.25, "ms", c, null));
+      metrics.add(new RunReport.Metric("itl_p50", 20 + c * 0.125, "ms", c, null));
+      metrics.add(new RunReport.Metric("output_tokens_per_second", 60.5 * c, "tokens/s", c, null));
+    }
+    return new RunReport("modelfleet-eval 1", REPO, null, metrics, 0);
   }
 
   @Test
