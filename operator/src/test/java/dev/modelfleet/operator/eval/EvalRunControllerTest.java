@@ -1,6 +1,7 @@
 package dev.modelfleet.operator.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import dev.modelfleet.serving.jobs.RunReportCodec;
 import dev.modelfleet.testing.kube.WithKubeApiServer;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,6 +41,7 @@ import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -256,6 +259,72 @@ class EvalRunControllerTest {
     assertThat(done.getStatus().getResultsConfigMap()).isNull();
     assertThat(admin.configMaps().inNamespace(ns).withName("lost-results").get()).isNull();
     awaitEvent(ns, "lost", "ResultsTruncated");
+  }
+
+  @Test
+  void theResultsConfigMapIsWrittenOncePerContentAndNeverOverAnotherOwnersOne() {
+    String ns = cluster.newNamespace("eval-cm");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, null);
+    EvalRun run = admin.resource(run(ns, "again", EvalSuite.LATENCY)).create();
+    EvalRun other = admin.resource(run(ns, "other", EvalSuite.LATENCY)).create();
+    Map<String, String> labels = Map.of("modelfleet.dev/eval-run", "again");
+
+    ResultsConfigMap.write(admin, run, labels, manySteps());
+    String version =
+        admin
+            .configMaps()
+            .inNamespace(ns)
+            .withName("again-results")
+            .get()
+            .getMetadata()
+            .getResourceVersion();
+    ResultsConfigMap.write(admin, run, labels, manySteps());
+    assertThat(
+            admin
+                .configMaps()
+                .inNamespace(ns)
+                .withName("again-results")
+                .get()
+                .getMetadata()
+                .getResourceVersion())
+        .as("the same content is left alone")
+        .isEqualTo(version);
+
+    RunReport later =
+        new RunReport(
+            "modelfleet-eval 1",
+            REPO,
+            null,
+            List.of(new RunReport.Metric("ttft_p50", 70, "ms", 1, null)),
+            0);
+    ResultsConfigMap.write(admin, run, labels, later);
+    assertThat(
+            admin
+                .configMaps()
+                .inNamespace(ns)
+                .withName("again-results")
+                .get()
+                .getData()
+                .get(ResultsConfigMap.KEY))
+        .as("an earlier generation's report is replaced")
+        .isEqualTo(ResultsConfigMap.json(admin, later));
+
+    admin
+        .configMaps()
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("other-results")
+                .withNamespace(ns)
+                .endMetadata()
+                .addToData("mine", "yes")
+                .build())
+        .create();
+    assertThatThrownBy(() -> ResultsConfigMap.write(admin, other, labels, later))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("other-results exists and is not this run's");
+    assertThat(admin.configMaps().inNamespace(ns).withName("other-results").get().getData())
+        .containsExactly(Map.entry("mine", "yes"));
   }
 
   /** A latency report with more load steps than a termination message holds. */
