@@ -119,40 +119,22 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
     RunOutcome outcome = progress.outcome();
     Condition warning = progress.warning();
     if (outcome.phase() == RunPhase.Succeeded && progress.report().dropped() > 0) {
-      WholeReports.Whole whole =
-          WholeReports.read(
-              logs,
-              run.getMetadata().getNamespace(),
-              pods,
-              jobName,
-              EvalJobRenderer.REPORT_CONTAINER);
-      String problem = whole.problem();
-      if (whole.report() != null) {
-        try {
-          next.setResultsConfigMap(
-              ResultsConfigMap.write(
-                  client, run, job.get().getMetadata().getLabels(), whole.report()));
-          outcome =
-              RunOutcome.succeeded(
-                  outcome.reason(),
-                  outcome.message()
-                      + " Status holds the first "
-                      + progress.report().metrics().size()
-                      + " of "
-                      + whole.report().metrics().size()
-                      + "; the whole report is in ConfigMap "
-                      + next.getResultsConfigMap()
-                      + ", key "
-                      + ResultsConfigMap.KEY
-                      + ".");
-          warning = null;
-        } catch (IllegalStateException e) {
-          problem = e.getMessage();
-        }
-      }
-      if (problem != null) {
-        warning.setMessage(
-            warning.getMessage() + " Reading them back from the Pod's log failed: " + problem);
+      String problem = keepWhole(run, job.get(), pods, progress, next);
+      if (problem == null) {
+        outcome =
+            RunOutcome.succeeded(
+                outcome.reason(),
+                outcome.message()
+                    + " Status holds the first "
+                    + progress.report().metrics().size()
+                    + " figures; the whole report is in ConfigMap "
+                    + next.getResultsConfigMap()
+                    + ", key "
+                    + ResultsConfigMap.KEY
+                    + ".");
+        warning = null;
+      } else {
+        warning.setMessage(warning.getMessage() + ". They could not be kept whole: " + problem);
       }
     }
     write(run, outcome, warning, next, jobName);
@@ -161,6 +143,31 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
           .rescheduleAfter(RESULTS_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
     return UpdateControl.noUpdate();
+  }
+
+  /**
+   * Reads the figures the termination messages dropped back from the Pods' logs into the run's
+   * results ConfigMap, named in {@code next}; returns why that could not be done, or null.
+   */
+  private String keepWhole(
+      EvalRun run, Job job, List<Pod> pods, RunProgress progress, EvalRunStatus next) {
+    WholeReports.Whole whole =
+        WholeReports.read(
+            logs,
+            run.getMetadata().getNamespace(),
+            pods,
+            job.getMetadata().getName(),
+            EvalJobRenderer.REPORT_CONTAINER);
+    if (whole.report() == null) {
+      return "the log could not be read back (" + whole.problem() + ")";
+    }
+    try {
+      next.setResultsConfigMap(
+          ResultsConfigMap.write(client, run, job.getMetadata().getLabels(), whole.report()));
+      return null;
+    } catch (IllegalStateException e) {
+      return e.getMessage();
+    }
   }
 
   private UpdateControl<EvalRun> start(EvalRun run, String jobName) {

@@ -214,8 +214,10 @@ class EvalRunControllerTest {
     assertThat(done.getStatus().getResults()).hasSize(cut.metrics().size());
     assertThat(done.getStatus().condition(ConditionTypes.WARNING)).isEmpty();
     assertThat(condition(done, ConditionTypes.READY).getMessage())
-        .contains("the whole report is in ConfigMap big-results, key results.json")
-        .contains("of " + whole.metrics().size());
+        .contains(
+            "Status holds the first "
+                + cut.metrics().size()
+                + " figures; the whole report is in ConfigMap big-results, key results.json.");
 
     ConfigMap results = admin.configMaps().inNamespace(ns).withName("big-results").get();
     assertThat(results.getMetadata().getOwnerReferences())
@@ -254,7 +256,7 @@ class EvalRunControllerTest {
     assertThat(warning.getReason()).isEqualTo("ResultsTruncated");
     assertThat(warning.getMessage())
         .contains("did not fit in the 4 KiB termination message")
-        .contains("Reading them back from the Pod's log failed")
+        .contains("They could not be kept whole: the log could not be read back (Pod ")
         .contains("not found");
     assertThat(done.getStatus().getResultsConfigMap()).isNull();
     assertThat(admin.configMaps().inNamespace(ns).withName("lost-results").get()).isNull();
