@@ -1,6 +1,7 @@
 package dev.modelfleet.operator.eval;
 
 import dev.modelfleet.crds.v1alpha1.common.ConditionTypes;
+import dev.modelfleet.crds.v1alpha1.common.RunPhase;
 import dev.modelfleet.crds.v1alpha1.eval.EvalProvenance;
 import dev.modelfleet.crds.v1alpha1.eval.EvalRun;
 import dev.modelfleet.crds.v1alpha1.eval.EvalRunStatus;
@@ -8,12 +9,14 @@ import dev.modelfleet.operator.config.OperatorSettings;
 import dev.modelfleet.operator.events.EventRecorder;
 import dev.modelfleet.operator.runs.GpuPlacements;
 import dev.modelfleet.operator.runs.OwnedJobs;
+import dev.modelfleet.operator.runs.PodLogs;
 import dev.modelfleet.operator.runs.RunConditionTypes;
 import dev.modelfleet.operator.runs.RunLabelMapper;
 import dev.modelfleet.operator.runs.RunOutcome;
 import dev.modelfleet.operator.runs.RunProblem;
 import dev.modelfleet.operator.runs.RunProgress;
 import dev.modelfleet.operator.runs.StatusWrites;
+import dev.modelfleet.operator.runs.WholeReports;
 import dev.modelfleet.operator.status.Conditions;
 import dev.modelfleet.serving.jobs.EvalJobRenderer;
 import dev.modelfleet.serving.jobs.JobNames;
@@ -62,14 +65,17 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
   private final EvalTargetResolver targets;
   private final GpuPlacements placements;
   private final OperatorSettings settings;
+  private final PodLogs logs;
 
   public EvalRunReconciler(
       KubernetesClient client,
       EventRecorder events,
       EvalTargetResolver targets,
       GpuPlacements placements,
-      OperatorSettings settings) {
+      OperatorSettings settings,
+      PodLogs logs) {
     this.client = client;
+    this.logs = logs;
     this.events = events;
     this.targets = targets;
     this.placements = placements;
@@ -99,12 +105,9 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
     if (job.isEmpty()) {
       return start(run, jobName);
     }
+    List<Pod> pods = List.copyOf(context.getSecondaryResources(Pod.class));
     RunProgress progress =
-        RunProgress.of(
-            job.get(),
-            List.copyOf(context.getSecondaryResources(Pod.class)),
-            EvalJobRenderer.REPORT_CONTAINER,
-            Instant.now());
+        RunProgress.of(job.get(), pods, EvalJobRenderer.REPORT_CONTAINER, Instant.now());
     EvalRunStatus next = baseStatus(run, jobName, previousProvenance(run, generation));
     next.setStartTime(progress.startTime());
     next.setCompletionTime(progress.completionTime());
@@ -113,12 +116,58 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
       next.getProvenance().setRunnerVersion(progress.report().runnerVersion());
       next.getProvenance().setDatasetHash(progress.report().datasetHash());
     }
-    write(run, progress.outcome(), progress.warning(), next, jobName);
+    RunOutcome outcome = progress.outcome();
+    Condition warning = progress.warning();
+    if (outcome.phase() == RunPhase.Succeeded && progress.report().dropped() > 0) {
+      String problem = keepWhole(run, job.get(), pods, progress, next);
+      if (problem == null) {
+        outcome =
+            RunOutcome.succeeded(
+                outcome.reason(),
+                outcome.message()
+                    + " Status holds the first "
+                    + progress.report().metrics().size()
+                    + " figures; the whole report is in ConfigMap "
+                    + next.getResultsConfigMap()
+                    + ", key "
+                    + ResultsConfigMap.KEY
+                    + ".");
+        warning = null;
+      } else {
+        warning.setMessage(warning.getMessage() + ". They could not be kept whole: " + problem);
+      }
+    }
+    write(run, outcome, warning, next, jobName);
     if ("CollectingResults".equals(progress.outcome().reason())) {
       return UpdateControl.<EvalRun>noUpdate()
           .rescheduleAfter(RESULTS_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
     return UpdateControl.noUpdate();
+  }
+
+  /**
+   * Reads the figures the termination messages dropped back from the Pods' logs into the run's
+   * results ConfigMap, named in {@code next}; returns why that could not be done, or null.
+   */
+  private String keepWhole(
+      EvalRun run, Job job, List<Pod> pods, RunProgress progress, EvalRunStatus next) {
+    WholeReports.Whole whole =
+        WholeReports.read(
+            logs,
+            run.getMetadata().getNamespace(),
+            pods,
+            job.getMetadata().getName(),
+            EvalJobRenderer.REPORT_CONTAINER);
+    if (whole.report() == null) {
+      return "the log could not be read back (" + whole.problem() + ")";
+    }
+    try {
+      next.setResultsConfigMap(
+          ResultsConfigMap.write(client, run, job.getMetadata().getLabels(), whole.report()));
+      return null;
+    } catch (IllegalStateException e) {
+      return e.getMessage();
+    }
   }
 
   private UpdateControl<EvalRun> start(EvalRun run, String jobName) {

@@ -2,6 +2,7 @@ package dev.modelfleet.operator.evalrunner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.modelfleet.serving.jobs.ReportLog;
 import dev.modelfleet.serving.jobs.RunReport;
 import dev.modelfleet.serving.jobs.RunReportCodec;
 import dev.modelfleet.serving.jobs.RunnerContract;
@@ -17,9 +18,10 @@ import java.util.Optional;
 
 /**
  * The built-in eval runner: {@code java -jar quarkus-run.jar eval <latency|quality|lm-eval-report|
- * trainer-report> --flag value ...}. It prints the full report as JSON on stdout (the Pod's log)
- * and writes it compactly to the termination message, where the operator reads it; a failure writes
- * {@code error: <why>} there instead and exits 1. It never starts Quarkus or the operator.
+ * trainer-report> --flag value ...}. It prints the full report as JSON on stdout (the Pod's log),
+ * readable and again between {@link ReportLog}'s marker lines, and writes it compactly to the
+ * termination message, where the operator reads it; a failure writes {@code error: <why>} there
+ * instead and exits 1. It never starts Quarkus or the operator.
  */
 public final class EvalCommand {
   static final int OK = 0;
@@ -61,6 +63,8 @@ public final class EvalCommand {
       RunReport report = report(args.get(0), flags);
       out.println(
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+      // The same report between marker lines, for the operator when the message below is cut.
+      out.println(ReportLog.block(report));
       write(reportFile, RunReportCodec.encode(report));
       return OK;
     } catch (InterruptedException e) {

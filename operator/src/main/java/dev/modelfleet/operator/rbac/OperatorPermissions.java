@@ -104,7 +104,19 @@ public final class OperatorPermissions {
               List.of(""),
               List.of("pods"),
               List.of("list", "watch"),
-              "run results are read from the termination messages of the runs' Pods"));
+              "run results are read from the termination messages of the runs' Pods"),
+          new Rule(
+              List.of(""),
+              List.of("pods/log"),
+              List.of("get"),
+              "an eval report too large for its termination message is read from the runner's log"),
+          new Rule(
+              List.of(""),
+              List.of("configmaps"),
+              List.of("get", "create", "update"),
+              "a large eval report is kept whole in a <run>-results configmap in the run's namespace"
+                  + " (replaced for a later generation),"
+                  + " written by the operator in any namespace so runner pods need no api access"));
 
   /** Rules granted in the operator's own namespace (Role). */
   public static final List<Rule> OWN_NAMESPACE =

@@ -1,8 +1,11 @@
 package dev.modelfleet.operator.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelfleet.crds.v1alpha1.common.ConditionTypes;
 import dev.modelfleet.crds.v1alpha1.common.RunPhase;
 import dev.modelfleet.crds.v1alpha1.common.ServedModelRef;
@@ -14,6 +17,8 @@ import dev.modelfleet.crds.v1alpha1.eval.EvalTarget;
 import dev.modelfleet.crds.v1alpha1.eval.QualityDataset;
 import dev.modelfleet.crds.v1alpha1.eval.QualitySuite;
 import dev.modelfleet.crds.v1alpha1.eval.QualityTaskType;
+import dev.modelfleet.operator.runs.FakePodLogs;
+import dev.modelfleet.operator.runs.PodLogs;
 import dev.modelfleet.operator.runs.RunCluster;
 import dev.modelfleet.operator.runs.RunConditionTypes;
 import dev.modelfleet.operator.testing.AdminClient;
@@ -21,18 +26,24 @@ import dev.modelfleet.operator.testing.RealApiServerResource;
 import dev.modelfleet.ranker.quality.Evidence;
 import dev.modelfleet.ranker.quality.Observation;
 import dev.modelfleet.serving.jobs.EvalJobRenderer;
+import dev.modelfleet.serving.jobs.ReportLog;
 import dev.modelfleet.serving.jobs.RunReport;
 import dev.modelfleet.serving.jobs.RunReportCodec;
 import dev.modelfleet.testing.kube.WithKubeApiServer;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The EvalRun controller against a real API server, as the chart's RBAC allows it. */
@@ -45,6 +56,13 @@ class EvalRunControllerTest {
 
   private final KubernetesClient admin = AdminClient.create();
   private final RunCluster cluster = new RunCluster(admin);
+
+  private final FakePodLogs logs = new FakePodLogs();
+
+  @BeforeEach
+  void fakeLogs() {
+    QuarkusMock.installMockForType(logs, PodLogs.class);
+  }
 
   @AfterEach
   void deleteNamespaces() {
@@ -168,6 +186,158 @@ class EvalRunControllerTest {
               assertThat(o.observedAt()).isNotNull();
             });
     assertThat(EvalObservations.forPool(admin, ns, "other-pool")).isEmpty();
+  }
+
+  @Test
+  void aReportCutFromTheTerminationMessageIsKeptWholeInAConfigMap() throws Exception {
+    String ns = cluster.newNamespace("eval-large");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, true);
+    EvalRun run = admin.resource(run(ns, "big", EvalSuite.LATENCY)).create();
+    Job job = awaitJob(ns, "big-eval-g1");
+    RunReport whole = manySteps();
+    RunReport cut = RunReportCodec.decode(RunReportCodec.encode(whole));
+    assertThat(cut.dropped()).isPositive();
+
+    String pod =
+        cluster.podTerminated(
+            job, EvalJobRenderer.REPORT_CONTAINER, 0, RunReportCodec.encode(whole));
+    logs.put(
+        ns,
+        pod,
+        EvalJobRenderer.REPORT_CONTAINER,
+        "{\"pretty\": \"copy\"}\n" + ReportLog.block(whole) + "\n");
+    cluster.jobFinished(ns, job.getMetadata().getName(), true, null, null);
+
+    EvalRun done = awaitPhase(ns, "big", RunPhase.Succeeded);
+    assertThat(done.getStatus().getResultsConfigMap()).isEqualTo("big-results");
+    assertThat(done.getStatus().getResults()).hasSize(cut.metrics().size());
+    assertThat(done.getStatus().condition(ConditionTypes.WARNING)).isEmpty();
+    assertThat(condition(done, ConditionTypes.READY).getMessage())
+        .contains(
+            "Status holds the first "
+                + cut.metrics().size()
+                + " figures; the whole report is in ConfigMap big-results, key results.json.");
+
+    ConfigMap results = admin.configMaps().inNamespace(ns).withName("big-results").get();
+    assertThat(results.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.getKind()).isEqualTo("EvalRun");
+              assertThat(o.getUid()).isEqualTo(run.getMetadata().getUid());
+            });
+    assertThat(results.getMetadata().getLabels())
+        .containsAllEntriesOf(job.getMetadata().getLabels());
+    JsonNode json = new ObjectMapper().readTree(results.getData().get("results.json"));
+    assertThat(json.path("runnerVersion").asText()).isEqualTo("modelfleet-eval 1");
+    assertThat(json.path("results")).hasSize(whole.metrics().size());
+    JsonNode last = json.path("results").get(whole.metrics().size() - 1);
+    RunReport.Metric expected = whole.metrics().get(whole.metrics().size() - 1);
+    assertThat(last.path("name").asText()).isEqualTo(expected.name());
+    assertThat(last.path("value").asDouble()).isEqualTo(expected.value());
+    assertThat(last.path("concurrency").asInt()).isEqualTo(expected.concurrency());
+    assertThat(logs.reads(ns, pod, EvalJobRenderer.REPORT_CONTAINER)).isEqualTo(1);
+  }
+
+  @Test
+  void aCutReportWhoseLogIsGoneKeepsTheWarningAndSaysWhy() {
+    String ns = cluster.newNamespace("eval-nolog");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, true);
+    admin.resource(run(ns, "lost", EvalSuite.LATENCY)).create();
+    Job job = awaitJob(ns, "lost-eval-g1");
+
+    cluster.podTerminated(
+        job, EvalJobRenderer.REPORT_CONTAINER, 0, RunReportCodec.encode(manySteps()));
+    cluster.jobFinished(ns, job.getMetadata().getName(), true, null, null);
+
+    EvalRun done = awaitPhase(ns, "lost", RunPhase.Succeeded);
+    Condition warning = condition(done, ConditionTypes.WARNING);
+    assertThat(warning.getReason()).isEqualTo("ResultsTruncated");
+    assertThat(warning.getMessage())
+        .contains("did not fit in the 4 KiB termination message")
+        .contains("They could not be kept whole: the log could not be read back (Pod ")
+        .contains("not found");
+    assertThat(done.getStatus().getResultsConfigMap()).isNull();
+    assertThat(admin.configMaps().inNamespace(ns).withName("lost-results").get()).isNull();
+    awaitEvent(ns, "lost", "ResultsTruncated");
+  }
+
+  @Test
+  void theResultsConfigMapIsWrittenOncePerContentAndNeverOverAnotherOwnersOne() {
+    String ns = cluster.newNamespace("eval-cm");
+    cluster.servedPool(ns, "chat", "llama-8b", REPO, false);
+    EvalRun run = admin.resource(run(ns, "again", EvalSuite.LATENCY)).create();
+    EvalRun other = admin.resource(run(ns, "other", EvalSuite.LATENCY)).create();
+    Map<String, String> labels = Map.of("modelfleet.dev/eval-run", "again");
+
+    ResultsConfigMap.write(admin, run, labels, manySteps());
+    String version =
+        admin
+            .configMaps()
+            .inNamespace(ns)
+            .withName("again-results")
+            .get()
+            .getMetadata()
+            .getResourceVersion();
+    ResultsConfigMap.write(admin, run, labels, manySteps());
+    assertThat(
+            admin
+                .configMaps()
+                .inNamespace(ns)
+                .withName("again-results")
+                .get()
+                .getMetadata()
+                .getResourceVersion())
+        .as("the same content is left alone")
+        .isEqualTo(version);
+
+    RunReport later =
+        new RunReport(
+            "modelfleet-eval 1",
+            REPO,
+            null,
+            List.of(new RunReport.Metric("ttft_p50", 70, "ms", 1, null)),
+            0);
+    ResultsConfigMap.write(admin, run, labels, later);
+    assertThat(
+            admin
+                .configMaps()
+                .inNamespace(ns)
+                .withName("again-results")
+                .get()
+                .getData()
+                .get(ResultsConfigMap.KEY))
+        .as("an earlier generation's report is replaced")
+        .isEqualTo(ResultsConfigMap.json(admin, later));
+
+    admin
+        .configMaps()
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("other-results")
+                .withNamespace(ns)
+                .endMetadata()
+                .addToData("mine", "yes")
+                .build())
+        .create();
+    assertThatThrownBy(() -> ResultsConfigMap.write(admin, other, labels, later))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("other-results exists and is not this run's");
+    assertThat(admin.configMaps().inNamespace(ns).withName("other-results").get().getData())
+        .containsExactly(Map.entry("mine", "yes"));
+  }
+
+  /** A latency report with more load steps than a termination message holds. */
+  private static RunReport manySteps() {
+    List<RunReport.Metric> metrics = new java.util.ArrayList<>();
+    for (int c = 1; c <= 64; c++) {
+      metrics.add(new RunReport.Metric("ttft_p50", 80 + c * 1.5, "ms", c, null));
+      metrics.add(new RunReport.Metric("ttft_p95", 120 + c * 2.25, "ms", c, null));
+      metrics.add(new RunReport.Metric("itl_p50", 20 + c * 0.125, "ms", c, null));
+      metrics.add(new RunReport.Metric("output_tokens_per_second", 60.5 * c, "tokens/s", c, null));
+    }
+    return new RunReport("modelfleet-eval 1", REPO, null, metrics, 0);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.modelfleet.operator.evalrunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.modelfleet.serving.jobs.ReportLog;
 import dev.modelfleet.serving.jobs.RunReport;
 import dev.modelfleet.serving.jobs.RunReportCodec;
 import java.io.ByteArrayOutputStream;
@@ -78,6 +79,7 @@ class EvalCommandTest {
       assertThat(value(report, "requests_per_second", 1))
           .isCloseTo(perRequest, within(perRequest * 0.3));
       assertThat(stdout.toString()).contains("\"ttft_p95\"");
+      assertThat(ReportLog.find(stdout.toString()).metrics()).hasSize(report.metrics().size());
     }
   }
 

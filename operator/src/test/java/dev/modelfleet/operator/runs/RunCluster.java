@@ -188,8 +188,11 @@ public final class RunCluster {
             });
   }
 
-  /** A Pod of the Job whose container terminated with the given exit code and message. */
-  public void podTerminated(Job job, String container, int exitCode, String message) {
+  /**
+   * A Pod of the Job whose container terminated with the given exit code and message; returns the
+   * Pod's name.
+   */
+  public String podTerminated(Job job, String container, int exitCode, String message) {
     Map<String, String> labels =
         new HashMap<>(job.getSpec().getTemplate().getMetadata().getLabels());
     labels.put(PodReports.JOB_NAME_LABEL, job.getMetadata().getName());
@@ -227,6 +230,7 @@ public final class RunCluster {
                             .build())
                     .build()));
     admin.resource(created).updateStatus();
+    return created.getMetadata().getName();
   }
 
   private static String now() {
