@@ -17,6 +17,7 @@ import dev.modelfleet.crds.v1alpha1.eval.EvalTarget;
 import dev.modelfleet.crds.v1alpha1.eval.QualityDataset;
 import dev.modelfleet.crds.v1alpha1.eval.QualitySuite;
 import dev.modelfleet.crds.v1alpha1.eval.QualityTaskType;
+import dev.modelfleet.crds.v1alpha1.pool.ModelPool;
 import dev.modelfleet.operator.runs.FakePodLogs;
 import dev.modelfleet.operator.runs.PodLogs;
 import dev.modelfleet.operator.runs.RunCluster;
@@ -146,7 +147,7 @@ class EvalRunControllerTest {
   @Test
   void qualityResultsBecomeDirectRankingEvidence() {
     String ns = cluster.newNamespace("eval-quality");
-    cluster.servedPool(ns, "chat", "llama-8b", REPO, true);
+    double scoreBefore = score(cluster.servedPool(ns, "chat", "llama-8b", REPO, true));
     EvalRun spec = run(ns, "llama-capitals", EvalSuite.QUALITY);
     QualitySuite quality = new QualitySuite();
     QualityDataset dataset = new QualityDataset();
@@ -186,6 +187,20 @@ class EvalRunControllerTest {
               assertThat(o.observedAt()).isNotNull();
             });
     assertThat(EvalObservations.forPool(admin, ns, "other-pool")).isEmpty();
+    // The pool controller takes the result as evidence at once: the model's score rises.
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> score(admin.resources(ModelPool.class).inNamespace(ns).withName("chat").get()),
+            after -> after > scoreBefore);
+  }
+
+  private static double score(ModelPool pool) {
+    return pool.getStatus().getModels().stream()
+        .filter(m -> m.getName().equals("llama-8b"))
+        .findFirst()
+        .map(m -> m.getScore())
+        .orElseThrow();
   }
 
   @Test
