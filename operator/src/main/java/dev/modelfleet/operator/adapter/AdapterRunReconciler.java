@@ -10,13 +10,11 @@ import dev.modelfleet.operator.config.OperatorSettings;
 import dev.modelfleet.operator.events.EventRecorder;
 import dev.modelfleet.operator.runs.GpuPlacements;
 import dev.modelfleet.operator.runs.OwnedJobs;
-import dev.modelfleet.operator.runs.RunConditionTypes;
 import dev.modelfleet.operator.runs.RunLabelMapper;
 import dev.modelfleet.operator.runs.RunOutcome;
 import dev.modelfleet.operator.runs.RunProblem;
 import dev.modelfleet.operator.runs.RunProgress;
-import dev.modelfleet.operator.runs.StatusWrites;
-import dev.modelfleet.operator.status.Conditions;
+import dev.modelfleet.operator.runs.RunStatusWriter;
 import dev.modelfleet.serving.jobs.AdapterJobRenderer;
 import dev.modelfleet.serving.jobs.JobNames;
 import dev.modelfleet.serving.jobs.RunLabels;
@@ -25,7 +23,6 @@ import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -36,7 +33,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
-import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +61,7 @@ public class AdapterRunReconciler
 
   private final KubernetesClient client;
   private final EventRecorder events;
+  private final RunStatusWriter<AdapterRun, AdapterRunStatus> statusWriter;
   private final BaseModelResolver baseModels;
   private final GpuPlacements placements;
   private final AdapterRegistrar registrar;
@@ -81,6 +78,7 @@ public class AdapterRunReconciler
       OperatorSettings settings) {
     this.client = client;
     this.events = events;
+    this.statusWriter = new RunStatusWriter<>(client, events, AdapterRun.class);
     this.baseModels = baseModels;
     this.placements = placements;
     this.registrar = registrar;
@@ -254,66 +252,12 @@ public class AdapterRunReconciler
     return run.getSpec().getMethod() == TrainingMethod.QLORA ? "qlora" : "lora";
   }
 
+  private void write(AdapterRun run, RunOutcome outcome, Condition warning, AdapterRunStatus next) {
+    statusWriter.write(run, outcome, warning, next);
+  }
+
   private static long generation(AdapterRun run) {
     return Objects.requireNonNullElse(run.getMetadata().getGeneration(), 1L);
-  }
-
-  private void write(AdapterRun run, RunOutcome outcome, Condition warning, AdapterRunStatus next) {
-    AdapterRunStatus before = run.getStatus();
-    List<Condition> beforeConditions = before == null ? List.of() : before.getConditions();
-    long generation = generation(run);
-    next.setObservedGeneration(generation);
-    next.setPhase(outcome.phase());
-    next.setConditions(
-        Conditions.merge(
-            beforeConditions, outcome.conditions(warning), generation, StatusWrites.now()));
-    if (before != null && StatusWrites.sameContent(client, before, next)) {
-      return;
-    }
-    try {
-      updateStatus(run, next);
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-        throw e;
-      }
-      // Our cache lagged behind our own last write: once more on the latest version.
-      AdapterRun latest =
-          client
-              .resources(AdapterRun.class)
-              .inNamespace(run.getMetadata().getNamespace())
-              .withName(run.getMetadata().getName())
-              .get();
-      if (latest == null || !Objects.equals(latest.getMetadata().getGeneration(), generation)) {
-        return; // deleted or changed meanwhile: its own event brings another pass
-      }
-      if (latest.getStatus() != null
-          && StatusWrites.sameContent(client, latest.getStatus(), next)) {
-        return;
-      }
-      updateStatus(latest, next);
-    }
-    recordTransitions(run, beforeConditions, next.getConditions());
-  }
-
-  private void updateStatus(AdapterRun base, AdapterRunStatus next) {
-    AdapterRun withStatus = client.getKubernetesSerialization().clone(base);
-    withStatus.setStatus(next);
-    client.resource(withStatus).updateStatus();
-  }
-
-  private void recordTransitions(AdapterRun run, List<Condition> before, List<Condition> after) {
-    if (Conditions.turned(before, after, ConditionTypes.READY, "True")) {
-      Conditions.find(after, ConditionTypes.READY)
-          .ifPresent(c -> events.normal(run, "Succeeded", c.getMessage()));
-    }
-    if (Conditions.turned(before, after, RunConditionTypes.FAILED, "True")) {
-      Conditions.find(after, RunConditionTypes.FAILED)
-          .ifPresent(c -> events.warning(run, c.getReason(), c.getMessage()));
-    }
-    if (Conditions.turned(before, after, ConditionTypes.WARNING, "True")) {
-      Conditions.find(after, ConditionTypes.WARNING)
-          .ifPresent(c -> events.warning(run, c.getReason(), c.getMessage()));
-    }
   }
 
   @Override

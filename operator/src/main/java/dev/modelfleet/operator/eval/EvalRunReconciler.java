@@ -1,6 +1,5 @@
 package dev.modelfleet.operator.eval;
 
-import dev.modelfleet.crds.v1alpha1.common.ConditionTypes;
 import dev.modelfleet.crds.v1alpha1.common.RunPhase;
 import dev.modelfleet.crds.v1alpha1.eval.EvalProvenance;
 import dev.modelfleet.crds.v1alpha1.eval.EvalRun;
@@ -10,14 +9,12 @@ import dev.modelfleet.operator.events.EventRecorder;
 import dev.modelfleet.operator.runs.GpuPlacements;
 import dev.modelfleet.operator.runs.OwnedJobs;
 import dev.modelfleet.operator.runs.PodLogs;
-import dev.modelfleet.operator.runs.RunConditionTypes;
 import dev.modelfleet.operator.runs.RunLabelMapper;
 import dev.modelfleet.operator.runs.RunOutcome;
 import dev.modelfleet.operator.runs.RunProblem;
 import dev.modelfleet.operator.runs.RunProgress;
-import dev.modelfleet.operator.runs.StatusWrites;
+import dev.modelfleet.operator.runs.RunStatusWriter;
 import dev.modelfleet.operator.runs.WholeReports;
-import dev.modelfleet.operator.status.Conditions;
 import dev.modelfleet.serving.jobs.EvalJobRenderer;
 import dev.modelfleet.serving.jobs.JobNames;
 import dev.modelfleet.serving.jobs.RunLabels;
@@ -25,7 +22,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -36,7 +32,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.runtime.api.ConfigurableReconciler;
-import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +57,7 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
 
   private final KubernetesClient client;
   private final EventRecorder events;
+  private final RunStatusWriter<EvalRun, EvalRunStatus> statusWriter;
   private final EvalTargetResolver targets;
   private final GpuPlacements placements;
   private final OperatorSettings settings;
@@ -77,6 +73,7 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
     this.client = client;
     this.logs = logs;
     this.events = events;
+    this.statusWriter = new RunStatusWriter<>(client, events, EvalRun.class);
     this.targets = targets;
     this.placements = placements;
     this.settings = settings;
@@ -222,72 +219,18 @@ public class EvalRunReconciler implements Reconciler<EvalRun>, ConfigurableRecon
     }
   }
 
+  private void write(
+      EvalRun run, RunOutcome outcome, Condition warning, EvalRunStatus desired, String jobName) {
+    EvalRunStatus next = desired == null ? new EvalRunStatus() : desired;
+    next.setJobName(jobName);
+    statusWriter.write(run, outcome, warning, next);
+  }
+
   private static EvalRunStatus baseStatus(EvalRun run, String jobName, EvalProvenance provenance) {
     EvalRunStatus status = new EvalRunStatus();
     status.setJobName(jobName);
     status.setProvenance(provenance);
     return status;
-  }
-
-  private void write(
-      EvalRun run, RunOutcome outcome, Condition warning, EvalRunStatus desired, String jobName) {
-    EvalRunStatus before = run.getStatus();
-    List<Condition> beforeConditions = before == null ? List.of() : before.getConditions();
-    long generation = Objects.requireNonNullElse(run.getMetadata().getGeneration(), 1L);
-    EvalRunStatus next = desired == null ? new EvalRunStatus() : desired;
-    next.setObservedGeneration(generation);
-    next.setPhase(outcome.phase());
-    next.setJobName(jobName);
-    next.setConditions(
-        Conditions.merge(
-            beforeConditions, outcome.conditions(warning), generation, StatusWrites.now()));
-    if (before != null && StatusWrites.sameContent(client, before, next)) {
-      return;
-    }
-    try {
-      updateStatus(run, next);
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-        throw e;
-      }
-      // Our cache lagged behind our own last write: once more on the latest version.
-      EvalRun latest =
-          client
-              .resources(EvalRun.class)
-              .inNamespace(run.getMetadata().getNamespace())
-              .withName(run.getMetadata().getName())
-              .get();
-      if (latest == null || !Objects.equals(latest.getMetadata().getGeneration(), generation)) {
-        return; // deleted or changed meanwhile: its own event brings another pass
-      }
-      if (latest.getStatus() != null
-          && StatusWrites.sameContent(client, latest.getStatus(), next)) {
-        return;
-      }
-      updateStatus(latest, next);
-    }
-    recordTransitions(run, beforeConditions, next.getConditions());
-  }
-
-  private void updateStatus(EvalRun base, EvalRunStatus next) {
-    EvalRun withStatus = client.getKubernetesSerialization().clone(base);
-    withStatus.setStatus(next);
-    client.resource(withStatus).updateStatus();
-  }
-
-  private void recordTransitions(EvalRun run, List<Condition> before, List<Condition> after) {
-    if (Conditions.turned(before, after, ConditionTypes.READY, "True")) {
-      Conditions.find(after, ConditionTypes.READY)
-          .ifPresent(c -> events.normal(run, "Succeeded", c.getMessage()));
-    }
-    if (Conditions.turned(before, after, RunConditionTypes.FAILED, "True")) {
-      Conditions.find(after, RunConditionTypes.FAILED)
-          .ifPresent(c -> events.warning(run, c.getReason(), c.getMessage()));
-    }
-    if (Conditions.turned(before, after, ConditionTypes.WARNING, "True")) {
-      Conditions.find(after, ConditionTypes.WARNING)
-          .ifPresent(c -> events.warning(run, c.getReason(), c.getMessage()));
-    }
   }
 
   @Override
