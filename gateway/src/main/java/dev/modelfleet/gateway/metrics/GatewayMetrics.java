@@ -56,11 +56,15 @@ public class GatewayMetrics {
 
   /** One answered request; {@code status} is the HTTP status the caller got. */
   public void request(String route, String backend, String model, int status) {
-    Counter.builder("modelfleet.gateway.requests")
-        .description("Requests answered, by route, backend, model and HTTP status")
-        .tags(
-            "route", route, "backend", backend, "model", model, "status", Integer.toString(status))
-        .register(registry)
+    String code = Integer.toString(status);
+    counters
+        .computeIfAbsent(
+            List.of("requests", route, backend, model, code),
+            k ->
+                Counter.builder("modelfleet.gateway.requests")
+                    .description("Requests answered, by route, backend, model and HTTP status")
+                    .tags("route", route, "backend", backend, "model", model, "status", code)
+                    .register(registry))
         .increment();
   }
 
@@ -130,19 +134,27 @@ public class GatewayMetrics {
 
   /** A request moved from one backend to the next. */
   public void fallback(String route, String from, String to, String cause) {
-    Counter.builder("modelfleet.gateway.fallbacks")
-        .description("Moves from a failed backend to the next, by cause")
-        .tags("route", route, "from_backend", from, "to_backend", to, "cause", cause)
-        .register(registry)
+    counters
+        .computeIfAbsent(
+            List.of("fallbacks", route, from, to, cause),
+            k ->
+                Counter.builder("modelfleet.gateway.fallbacks")
+                    .description("Moves from a failed backend to the next, by cause")
+                    .tags("route", route, "from_backend", from, "to_backend", to, "cause", cause)
+                    .register(registry))
         .increment();
   }
 
   /** A backend failed: connect, timeout, status_5xx or status_429. */
   public void upstreamError(String route, String backend, String kind) {
-    Counter.builder("modelfleet.gateway.upstream.errors")
-        .description("Backend failures by kind")
-        .tags("route", route, "backend", backend, "kind", kind)
-        .register(registry)
+    counters
+        .computeIfAbsent(
+            List.of("upstream.errors", route, backend, kind),
+            k ->
+                Counter.builder("modelfleet.gateway.upstream.errors")
+                    .description("Backend failures by kind")
+                    .tags("route", route, "backend", backend, "kind", kind)
+                    .register(registry))
         .increment();
   }
 

@@ -1,9 +1,6 @@
 package dev.modelfleet.gateway.proxy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelfleet.crds.v1alpha1.route.ModelRoute;
 import dev.modelfleet.gateway.auth.ApiKeyCheck;
 import dev.modelfleet.gateway.config.GatewaySettings;
@@ -45,8 +42,6 @@ public class OpenAiProxy {
           "/v1/chat/completions", "/chat/completions",
           "/v1/completions", "/completions",
           "/v1/embeddings", "/embeddings");
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RouteCatalog catalog;
   private final BackendResolver resolver;
@@ -133,15 +128,15 @@ public class OpenAiProxy {
       Buffer raw,
       String upstreamPath,
       long started) {
-    ObjectNode body;
+    RequestBody body;
     try {
-      JsonNode tree = JSON.readTree(raw.getBytes());
-      if (tree == null || !tree.isObject()) {
+      Optional<RequestBody> parsed = RequestBody.read(raw);
+      if (parsed.isEmpty()) {
         reject(
             OpenAiError.invalidRequest("The request body must be a JSON object.", null), response);
         return;
       }
-      body = (ObjectNode) tree;
+      body = parsed.get();
     } catch (IOException e) {
       reject(
           OpenAiError.invalidRequest(
@@ -149,8 +144,8 @@ public class OpenAiProxy {
           response);
       return;
     }
-    JsonNode modelNode = body.get("model");
-    if (modelNode == null || !modelNode.isTextual() || modelNode.asText().isBlank()) {
+    Optional<String> requested = body.model();
+    if (requested.isEmpty()) {
       reject(
           OpenAiError.invalidRequest(
               "You must provide a model parameter: a string naming one of GET /v1/models.",
@@ -158,7 +153,7 @@ public class OpenAiProxy {
           response);
       return;
     }
-    String model = modelNode.asText();
+    String model = requested.get();
     List<ModelRoute> routes = catalog.routesFor(model);
     Optional<ModelRoute> selected = RouteSelector.select(routes, model, request::getHeader);
     if (selected.isEmpty()) {

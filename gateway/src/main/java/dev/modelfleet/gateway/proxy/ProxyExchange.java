@@ -1,8 +1,5 @@
 package dev.modelfleet.gateway.proxy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelfleet.crds.v1alpha1.route.RoutePricing;
 import dev.modelfleet.gateway.metrics.GatewayMetrics;
 import dev.modelfleet.gateway.routing.Backend;
@@ -33,7 +30,6 @@ import org.jboss.logging.Logger;
  */
 final class ProxyExchange {
   private static final Logger LOG = Logger.getLogger(ProxyExchange.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Failure kinds, the {@code kind} and {@code cause} label values. */
   static final String CONNECT = "connect";
@@ -67,7 +63,7 @@ final class ProxyExchange {
   private final LastUsedRecorder lastUsed;
   private final RoutePlan plan;
   private final List<Backend> order;
-  private final ObjectNode body;
+  private final RequestBody body;
   private final String upstreamPath;
   private final String model;
   private final HttpServerRequest request;
@@ -87,7 +83,7 @@ final class ProxyExchange {
       LastUsedRecorder lastUsed,
       RoutePlan plan,
       List<Backend> order,
-      ObjectNode body,
+      RequestBody body,
       String upstreamPath,
       String model,
       HttpServerRequest request,
@@ -107,7 +103,7 @@ final class ProxyExchange {
     this.response = response;
     this.started = started;
     this.usageLimit = usageLimit;
-    this.stream = body.path("stream").asBoolean(false);
+    this.stream = body.stream();
   }
 
   void start() {
@@ -130,17 +126,7 @@ final class ProxyExchange {
 
   /** The body for a backend: the caller's, with {@code model} set to what the backend serves. */
   private Buffer payload(Backend backend) {
-    return payloads.computeIfAbsent(
-        backend.upstreamModel(),
-        upstreamModel -> {
-          // The body belongs to this exchange alone, and each payload is written out at once.
-          body.put("model", upstreamModel);
-          try {
-            return Buffer.buffer(JSON.writeValueAsBytes(body));
-          } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON body could not be written back", e);
-          }
-        });
+    return payloads.computeIfAbsent(backend.upstreamModel(), body::withModel);
   }
 
   private boolean isLast() {
