@@ -125,6 +125,8 @@ public final class GatewayBench {
         }
       }
     }
+    // The mock API server's and clients' non-daemon threads must not keep the command running.
+    System.exit(0);
   }
 
   private record Row(String name, LoadGenerator.Result latency, LoadGenerator.Result throughput) {}
