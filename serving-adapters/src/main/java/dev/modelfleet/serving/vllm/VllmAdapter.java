@@ -6,6 +6,7 @@ import dev.modelfleet.serving.ServingRequest;
 import dev.modelfleet.serving.workload.EngineImage;
 import dev.modelfleet.serving.workload.EngineProbes;
 import dev.modelfleet.serving.workload.EngineSpec;
+import dev.modelfleet.serving.workload.HuggingFaceEngine;
 import dev.modelfleet.serving.workload.RunAs;
 import dev.modelfleet.serving.workload.StartupBudget;
 import dev.modelfleet.serving.workload.WorkloadRenderer;
@@ -50,19 +51,7 @@ public final class VllmAdapter implements ServingAdapter {
 
   @Override
   public ServingManifests render(ServingRequest request) {
-    if (request.huggingFaceRepo() == null) {
-      throw new IllegalArgumentException(
-          "huggingFaceRepo: vLLM serves Hugging Face repos; set huggingFaceRepo, or serve the"
-              + " ollamaTag '"
-              + request.ollamaTag()
-              + "' with engine ollama");
-    }
-    String image = IMAGES.imageFor(request);
-    if (image == null) {
-      throw new IllegalArgumentException(
-          "gpuResourceName: vLLM's pinned images need GPUs; place the model on GPU nodes, serve"
-              + " it with engine ollama on CPU-only nodes, or set image to a vLLM CPU build");
-    }
+    String image = HuggingFaceEngine.image(request, IMAGES, "vLLM", "a vLLM CPU build");
     EngineSpec spec =
         new EngineSpec(
             ENGINE,
