@@ -131,6 +131,14 @@ final class EstimateCommand implements Callable<Integer> {
   private String kvCacheDtype;
 
   @Option(
+      names = "--batched-tokens",
+      paramLabel = "N",
+      description =
+          "Tokens the engine runs in one step: vLLM's --max-num-batched-tokens, SGLang's"
+              + " --chunked-prefill-size (default: the engine's default for the GPU).")
+  private Integer batchedTokens;
+
+  @Option(
       names = {"-o", "--output"},
       defaultValue = "table",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -163,7 +171,8 @@ final class EstimateCommand implements Callable<Integer> {
               target,
               gpuCount,
               engine == null ? null : Engine.parse(engine),
-              kvCacheDtype);
+              kvCacheDtype,
+              batchedTokens);
       Estimate estimate = new Estimator().estimate(request);
       List<String> explanation = new ArrayList<>(estimate.explanation());
       explanation.addAll(notes);
@@ -196,6 +205,12 @@ final class EstimateCommand implements Callable<Integer> {
     }
     if (concurrency < 1) {
       throw new BadInput("--concurrency must be at least 1, was " + concurrency);
+    }
+    if (batchedTokens != null && batchedTokens < 1) {
+      throw new BadInput(
+          "--batched-tokens must be at least 1, was "
+              + batchedTokens
+              + "; leave it out for the engine's default");
     }
     ModelFacts facts;
     try {

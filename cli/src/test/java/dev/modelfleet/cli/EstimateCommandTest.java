@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +155,29 @@ class EstimateCommandTest extends CliTestSupport {
     assertThat(json.at("/vram/perGpuGiB").asDouble())
         .isCloseTo(json.at("/vram/totalGiB").asDouble() / 2, within(0.002));
     assertThat(json.get("fits").asBoolean()).isTrue();
+  }
+
+  @Test
+  void batchedTokensSizeVllmsActivationReserve() throws Exception {
+    String[] args = {
+      "--config", config("Llama-3.1-8B-Instruct"),
+      "--quant", "bf16",
+      "--context", "29000",
+      "--gpu", "RTX 3090",
+      "--engine", "vllm"
+    };
+    JsonNode byDefault = json(args);
+    out.getBuffer().setLength(0);
+    String[] whole = Arrays.copyOf(args, args.length + 2);
+    whole[args.length] = "--batched-tokens";
+    whole[args.length + 1] = "29000";
+    JsonNode wholeContext = json(whole);
+
+    assertThat(byDefault.get("fits").asBoolean()).isTrue();
+    assertThat(wholeContext.get("fits").asBoolean()).isFalse();
+    assertThat(wholeContext.at("/vram/activationsGiB").asDouble())
+        .isGreaterThan(10 * byDefault.at("/vram/activationsGiB").asDouble());
+    assertThat(wholeContext.get("explanation").toString()).contains("29,000 batched tokens");
   }
 
   @Test
@@ -377,6 +401,27 @@ class EstimateCommandTest extends CliTestSupport {
                 "int3"))
         .isEqualTo(2);
     assertThat(err.toString()).startsWith("error: unknown KV cache type 'int3'");
+
+    err.getBuffer().setLength(0);
+    assertThat(
+            run(
+                "estimate",
+                "--config",
+                config("Llama-3.1-8B-Instruct"),
+                "--quant",
+                "bf16",
+                "--context",
+                "4096",
+                "--gpu",
+                "L4",
+                "--batched-tokens",
+                "0"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "error: --batched-tokens must be at least 1, was 0; leave it out for the engine's"
+                + " default"
+                + System.lineSeparator());
 
     err.getBuffer().setLength(0);
     assertThat(

@@ -19,6 +19,10 @@ import dev.modelfleet.ranker.model.ParameterCount;
  * @param engine the engine; null to choose one for the format ({@link Engine#defaultFor})
  * @param kvCacheDtype KV cache element type (f16, fp8, q8_0, q4_0, ...); null or blank for the
  *     engine's default, a 2-byte float
+ * @param batchedTokens tokens the engine pushes through the model in one step, which sizes its
+ *     activation reserve (vLLM's {@code --max-num-batched-tokens}, SGLang's {@code
+ *     --chunked-prefill-size}); null for the engine's default on this GPU. Ignored by llama.cpp and
+ *     Ollama.
  */
 public record EstimateRequest(
     ModelFacts model,
@@ -29,4 +33,30 @@ public record EstimateRequest(
     GpuTarget gpu,
     int gpuCount,
     Engine engine,
-    String kvCacheDtype) {}
+    String kvCacheDtype,
+    Integer batchedTokens) {
+
+  /** A request with the engine's default step size. */
+  public EstimateRequest(
+      ModelFacts model,
+      ParameterCount parameters,
+      String quant,
+      int contextLength,
+      int concurrency,
+      GpuTarget gpu,
+      int gpuCount,
+      Engine engine,
+      String kvCacheDtype) {
+    this(
+        model,
+        parameters,
+        quant,
+        contextLength,
+        concurrency,
+        gpu,
+        gpuCount,
+        engine,
+        kvCacheDtype,
+        null);
+  }
+}

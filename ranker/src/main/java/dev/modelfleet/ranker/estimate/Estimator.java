@@ -153,6 +153,12 @@ public final class Estimator {
     if (request.gpuCount() < 1) {
       throw new IllegalArgumentException("GPU count must be at least 1, was " + request.gpuCount());
     }
+    if (request.batchedTokens() != null && request.batchedTokens() < 1) {
+      throw new IllegalArgumentException(
+          "batched tokens must be at least 1 token, was "
+              + request.batchedTokens()
+              + "; leave it out for the engine's default");
+    }
     if (request.model().numLayers() < 1 || request.model().hiddenSize() < 1) {
       throw new IllegalArgumentException(
           "model facts for " + request.model().id() + " have no layers or no hidden size");

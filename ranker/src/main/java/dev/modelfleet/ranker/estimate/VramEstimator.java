@@ -62,7 +62,9 @@ final class VramEstimator {
    * vllm/engine/arg_utils.py,
    * https://github.com/vllm-project/vllm/blob/main/vllm/engine/arg_utils.py). Its profile run
    * pushes that many tokens through the model and samples that many sequences, and the peak is what
-   * it sets aside for activations.
+   * it sets aside for activations. Older engines defaulted otherwise (vLLM 0.6 batched the whole
+   * {@code max_model_len} unless it exceeded 32K, then chunked by 512), so the step size can be
+   * given with the request ({@link EstimateRequest#batchedTokens()}).
    */
   static final int VLLM_LARGE_GPU_BATCHED_TOKENS = 8192;
 
@@ -209,7 +211,8 @@ final class VramEstimator {
         boolean large =
             c.gpu.memoryGiB() >= VLLM_LARGE_GPU_MIN_GIB
                 && !containsIgnoringCase(c.gpu.name(), "a100");
-        c.batchedTokens = large ? VLLM_LARGE_GPU_BATCHED_TOKENS : VLLM_SMALL_GPU_BATCHED_TOKENS;
+        c.batchedTokens =
+            configuredOr(c, large ? VLLM_LARGE_GPU_BATCHED_TOKENS : VLLM_SMALL_GPU_BATCHED_TOKENS);
         c.sampledSequences =
             Math.min(large ? VLLM_LARGE_GPU_MAX_SEQS : VLLM_SMALL_GPU_MAX_SEQS, c.batchedTokens);
         c.mlpWidth = mlpWidth(f);
@@ -223,7 +226,7 @@ final class VramEstimator {
         c.activationBytesPerGpu = Math.max(c.forwardBytes, c.samplerBytes);
       }
       case SGLANG -> {
-        c.batchedTokens = sglangChunkedPrefill(c.gpu.memoryGiB());
+        c.batchedTokens = configuredOr(c, sglangChunkedPrefill(c.gpu.memoryGiB()));
         c.activationBytesPerGpu =
             Math.max(c.batchedTokens, SGLANG_MIN_ACTIVATION_TOKENS)
                 * SGLANG_ACTIVATION_MIB_PER_TOKEN
@@ -277,6 +280,12 @@ final class VramEstimator {
       }
     }
     c.overheadBytesPerGpu = c.contextBytesPerGpu + c.reserveBytesPerGpu;
+  }
+
+  /** The step size the request configures, else the engine's default. */
+  private static int configuredOr(Calculation c, int engineDefault) {
+    Integer configured = c.request.batchedTokens();
+    return configured != null ? configured : engineDefault;
   }
 
   private static boolean containsIgnoringCase(String text, String part) {

@@ -95,7 +95,8 @@ final class Evaluator {
   private Comparison fit(FitRow row) {
     Subject model = subject(row);
     Device device = device(row.gpu(), row);
-    VramEstimate vram = estimate(row, model, device, row.contextTokens()).vram();
+    VramEstimate vram =
+        estimate(row, model, device, row.contextTokens(), row.batchedTokens()).vram();
     boolean baseline =
         RuleOfThumb.fits(
             model.parameters().total(), bitsPerWeight(row), device.memoryGiB(), row.gpuCount());
@@ -125,6 +126,12 @@ final class Evaluator {
   }
 
   private Estimate estimate(Measurement row, Subject model, Device device, int context) {
+    return estimate(row, model, device, context, null);
+  }
+
+  /** An estimate with the engine's step size the source ran with, when it says. */
+  private Estimate estimate(
+      Measurement row, Subject model, Device device, int context, Integer batchedTokens) {
     EstimateRequest request =
         new EstimateRequest(
             model.facts(),
@@ -135,7 +142,8 @@ final class Evaluator {
             device.target(),
             row.gpuCount(),
             engine(row),
-            null);
+            null,
+            batchedTokens);
     return estimator.estimate(request);
   }
 

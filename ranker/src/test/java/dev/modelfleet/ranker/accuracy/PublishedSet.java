@@ -110,6 +110,7 @@ record PublishedSet(List<DecodeRow> decode, List<VramRow> vram, List<FitRow> fit
         text(row, "gpu"),
         integer(row, "gpuCount"),
         integer(row, "contextTokens"),
+        row.hasNonNull("batchedTokens") ? integer(row, "batchedTokens") : null,
         fits.asBoolean(),
         text(row, "source"),
         optionalText(row, "date"),

@@ -295,6 +295,34 @@ class EstimatorTest {
   }
 
   @Test
+  void aConfiguredStepSizeSetsTheActivationReserve() {
+    ModelFacts llama = facts("Llama-3.1-8B-Instruct");
+    GpuTarget rtx3090 = gpu("NVIDIA-GeForce-RTX-3090");
+    Estimate whole =
+        estimator.estimate(
+            new EstimateRequest(
+                llama, null, "bf16", 29_000, 1, rtx3090, 1, Engine.VLLM, null, 29_000));
+    Estimate chunked =
+        estimator.estimate(
+            new EstimateRequest(
+                llama, null, "bf16", 29_000, 1, rtx3090, 1, Engine.VLLM, null, 2_048));
+
+    // The forward peak: tokens x 2 bytes x (4 x 4096 hidden + 3 x 14336 MLP).
+    assertThat(whole.vram().activationsGiB())
+        .isCloseTo(29_000 * 2.0 * (4 * 4096 + 3 * 14336) / GIB, within(1e-9));
+    assertThat(whole.explanation().get(2)).contains("29,000 batched tokens");
+    assertThat(whole.vram().fits()).isFalse();
+    assertThat(chunked.vram().fits()).isTrue();
+    assertThat(chunked.vram().kvCacheGiB()).isEqualTo(whole.vram().kvCacheGiB());
+
+    Estimate sglang =
+        estimator.estimate(
+            new EstimateRequest(
+                llama, null, "bf16", 8192, 1, gpu(H100), 1, Engine.SGLANG, null, 4096));
+    assertThat(sglang.vram().activationsGiB()).isCloseTo(4096 * 1.5 / 1024, within(1e-9));
+  }
+
+  @Test
   void whatDoesNotFitOnVllmGetsNoSpeedAndSaysWhy() {
     Estimate estimate =
         estimator.estimate(request("Qwen3-32B", "bf16", 8192, RTX_4090, 1, Engine.VLLM));
@@ -464,6 +492,13 @@ class EstimatorTest {
                 estimator.estimate(
                     new EstimateRequest(llama, null, "bf16", 10, 1, h100, 1, null, "int3")))
         .hasMessageContaining("unknown KV cache type 'int3'");
+    assertThatThrownBy(
+            () ->
+                estimator.estimate(
+                    new EstimateRequest(llama, null, "bf16", 10, 1, h100, 1, null, null, 0)))
+        .hasMessage(
+            "batched tokens must be at least 1 token, was 0; leave it out for the engine's"
+                + " default");
     assertThatThrownBy(() -> new GpuTarget("x", 0, 100, false)).hasMessageContaining("memory");
   }
 
