@@ -3,6 +3,7 @@
 # on loopback in one run. Prints added latency (p50/p99 at 1 caller) and throughput (64 callers).
 # Usage: gateway/bench/run.sh            (from the repository root)
 #        BENCH_SECONDS=20 gateway/bench/run.sh
+#        BENCH_GATEWAY_JVM_ARGS="-XX:StartFlightRecording=filename=/tmp/gw.jfr" gateway/bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -27,6 +28,7 @@ trap 'rm -f "$CP_FILE"' EXIT
   -Dmdep.outputFile="$CP_FILE"
 
 exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dbench.seconds="${BENCH_SECONDS:-10}" -Dbench.warmup="${BENCH_WARMUP:-5}" \
+  -Dbench.gatewayJvmArgs="${BENCH_GATEWAY_JVM_ARGS:-}" \
   -cp "gateway/target/test-classes:gateway/target/classes:$(cat "$CP_FILE")" \
   dev.modelfleet.gateway.bench.GatewayBench \
   gateway/target/quarkus-app/quarkus-run.jar ${NGINX_BIN:+"$NGINX_BIN"}

@@ -195,8 +195,15 @@ public final class GatewayBench {
   private static Process startGateway(Path jar, int apiPort, int httpPort) throws IOException {
     Path log = Files.createTempFile("modelfleet-gateway-bench", ".log");
     System.out.println("gateway log: " + log);
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Extra JVM options for the gateway only, e.g. a flight recording while profiling it.
+    String extra = System.getProperty("bench.gatewayJvmArgs", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(
+        List.of(
             "-Dkubernetes.master=http://127.0.0.1:" + apiPort,
             "-Dkubernetes.auth.tryKubeConfig=false",
             "-Dkubernetes.auth.tryServiceAccount=false",
@@ -204,7 +211,8 @@ public final class GatewayBench {
             "-Dquarkus.http.port=" + httpPort,
             "-Dquarkus.http.host=127.0.0.1",
             "-jar",
-            jar.toString())
+            jar.toString()));
+    return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
