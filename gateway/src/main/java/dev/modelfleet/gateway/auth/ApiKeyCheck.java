@@ -4,7 +4,7 @@ import dev.modelfleet.crds.v1alpha1.route.ApiKeySecretRef;
 import dev.modelfleet.crds.v1alpha1.route.ModelRoute;
 import dev.modelfleet.gateway.routes.RouteCatalog;
 import dev.modelfleet.gateway.routes.SecretCatalog;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * Checks a caller's {@code Authorization: Bearer} key against a route's {@code apiKeys}. Keys are
  * compared in constant time and never logged.
  */
-@ApplicationScoped
+@Singleton
 public class ApiKeyCheck {
   private static final String BEARER = "bearer ";
 

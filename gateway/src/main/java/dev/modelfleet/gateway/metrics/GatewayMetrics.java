@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * and {@code _seconds} to timers, so {@code modelfleet.gateway.requests} is scraped as {@code
  * modelfleet_gateway_requests_total}.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayMetrics {
   /** Label value when a request never reached a route or a backend. */
   public static final String NONE = "none";

@@ -6,8 +6,8 @@ import dev.modelfleet.gateway.routing.BackendResolver;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Keeps {@code modelfleet_gateway_healthy_backends{route}} current: on every route or pool change,
  * and periodically for Secret changes (an external endpoint's key appearing).
  */
-@ApplicationScoped
+@Singleton
 public class HealthyBackendsGauge {
   /** How often the gauge is recomputed besides on changes: well under a scrape interval. */
   static final long REFRESH_MILLIS = 5_000;

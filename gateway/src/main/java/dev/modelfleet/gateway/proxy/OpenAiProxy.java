@@ -21,8 +21,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * caller's key, and hands the request to a {@link ProxyExchange} that tries the route's backends.
  * Everything runs on the Vert.x event loop; nothing here blocks.
  */
-@ApplicationScoped
+@Singleton
 public class OpenAiProxy {
   /** OpenAI API paths the gateway forwards, with the path appended to a backend's base URL. */
   static final Map<String, String> FORWARDED =

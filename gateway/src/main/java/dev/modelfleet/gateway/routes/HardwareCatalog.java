@@ -6,12 +6,12 @@ import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /** The cluster's HardwareProfiles, for the GPU-hour cost of pool backends. */
-@ApplicationScoped
+@Singleton
 public class HardwareCatalog {
   private final KubernetesClient client;
   private volatile SharedIndexInformer<HardwareProfile> informer;

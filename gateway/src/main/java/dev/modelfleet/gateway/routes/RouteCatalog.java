@@ -6,9 +6,9 @@ import dev.modelfleet.gateway.config.GatewaySettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * The ModelRoutes and ModelPools in the watched namespaces, kept current by Fabric8 informers, so
  * route and pool changes apply without a restart.
  */
-@ApplicationScoped
+@Singleton
 public class RouteCatalog {
   private static final Logger LOG = Logger.getLogger(RouteCatalog.class);
 

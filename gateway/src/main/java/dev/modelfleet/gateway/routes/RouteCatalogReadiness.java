@@ -1,13 +1,13 @@
 package dev.modelfleet.gateway.routes;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready once the route informers have synced, so no replica answers from an empty catalog. */
 @Readiness
-@ApplicationScoped
+@Singleton
 public class RouteCatalogReadiness implements HealthCheck {
   /** The name of this check in {@code /q/health/ready}. */
   public static final String NAME = "modelroute-catalog";

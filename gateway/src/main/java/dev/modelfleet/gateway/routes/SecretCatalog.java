@@ -11,8 +11,8 @@ import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * The Secrets that routes reference (API keys, external endpoints' keys), and only those: one
  * informer per referenced Secret, started and stopped as routes change.
  */
-@ApplicationScoped
+@Singleton
 public class SecretCatalog {
   private static final Logger LOG = Logger.getLogger(SecretCatalog.class);
 

@@ -14,7 +14,7 @@ import dev.modelfleet.gateway.routes.HardwareCatalog;
 import dev.modelfleet.gateway.routes.RouteCatalog;
 import dev.modelfleet.gateway.routes.SecretCatalog;
 import dev.modelfleet.gateway.routing.Backend.PoolModelId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * Turns a route into the backends usable now: pool models whose pool reports an endpoint and ready
  * replicas, and external endpoints the privacy tier allows and whose key Secret is readable.
  */
-@ApplicationScoped
+@Singleton
 public class BackendResolver {
   /** The CRD's default timeoutSeconds, for routes read before defaults were applied. */
   static final int DEFAULT_TIMEOUT_SECONDS = 60;

@@ -4,9 +4,9 @@ import dev.modelfleet.gateway.config.GatewaySettings;
 import dev.modelfleet.gateway.routing.Backend.PoolModelId;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  * status.models[].lastUsedTime} for least-recently-used eviction. One patch per pool per flush
  * interval at most; a failed write is logged and retried at the next flush, never seen by callers.
  */
-@ApplicationScoped
+@Singleton
 public class LastUsedRecorder {
   /** Annotation prefix; the model name follows the slash. */
   public static final String ANNOTATION_PREFIX = "lastused.modelfleet.dev/";

@@ -5,11 +5,11 @@ import dev.modelfleet.crds.v1alpha1.pool.ModelPool;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 
 /** Writes ModelPool annotations with a JSON merge patch, leaving every other field alone. */
-@ApplicationScoped
+@Singleton
 public class ModelPoolAnnotations implements PoolAnnotationWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
