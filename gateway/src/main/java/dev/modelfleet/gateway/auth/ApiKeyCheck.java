@@ -2,6 +2,7 @@ package dev.modelfleet.gateway.auth;
 
 import dev.modelfleet.crds.v1alpha1.route.ApiKeySecretRef;
 import dev.modelfleet.crds.v1alpha1.route.ModelRoute;
+import dev.modelfleet.gateway.routes.PerRouteCache;
 import dev.modelfleet.gateway.routes.RouteCatalog;
 import dev.modelfleet.gateway.routes.SecretCatalog;
 import jakarta.inject.Singleton;
@@ -32,11 +33,14 @@ public class ApiKeyCheck {
 
   private final RouteCatalog catalog;
   private final SecretCatalog secrets;
+  // Decoded once per change to the routes or Secrets, not on every request.
+  private final PerRouteCache<List<byte[]>> keys;
 
   /** A check over the cached routes and their Secrets. */
   public ApiKeyCheck(RouteCatalog catalog, SecretCatalog secrets) {
     this.catalog = catalog;
     this.secrets = secrets;
+    this.keys = new PerRouteCache<>(catalog.generation());
   }
 
   /** Whether a request with this Authorization header may call the route. */
@@ -48,11 +52,11 @@ public class ApiKeyCheck {
     if (key.isEmpty()) {
       return Decision.UNAUTHENTICATED;
     }
-    if (anyMatches(keysOf(route), key.get())) {
+    if (anyMatches(keys.get(route, this::keysOf), key.get())) {
       return Decision.ALLOWED;
     }
     for (ModelRoute other : catalog.routes()) {
-      if (other.getSpec() != null && anyMatches(keysOf(other), key.get())) {
+      if (other.getSpec() != null && anyMatches(keys.get(other, this::keysOf), key.get())) {
         return Decision.FORBIDDEN;
       }
     }
@@ -72,7 +76,7 @@ public class ApiKeyCheck {
 
   private List<byte[]> keysOf(ModelRoute route) {
     String namespace = route.getMetadata().getNamespace();
-    List<byte[]> keys = new ArrayList<>();
+    List<byte[]> allowed = new ArrayList<>();
     for (ApiKeySecretRef ref : route.getSpec().getApiKeys()) {
       if (ref == null || ref.getName() == null) {
         continue;
@@ -80,15 +84,15 @@ public class ApiKeyCheck {
       if (ref.getKey() != null) {
         secrets
             .value(namespace, ref.getName(), ref.getKey())
-            .ifPresent(v -> keys.add(v.getBytes(StandardCharsets.UTF_8)));
+            .ifPresent(v -> allowed.add(v.getBytes(StandardCharsets.UTF_8)));
       } else {
         secrets
             .values(namespace, ref.getName())
             .values()
-            .forEach(v -> keys.add(v.getBytes(StandardCharsets.UTF_8)));
+            .forEach(v -> allowed.add(v.getBytes(StandardCharsets.UTF_8)));
       }
     }
-    return keys;
+    return List.copyOf(allowed);
   }
 
   // Every allowed key is compared in full, so the time taken says nothing about which matched.

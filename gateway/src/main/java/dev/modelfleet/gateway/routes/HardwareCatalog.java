@@ -16,9 +16,12 @@ public class HardwareCatalog {
   private final KubernetesClient client;
   private volatile SharedIndexInformer<HardwareProfile> informer;
 
-  /** A catalog read through the given client. */
-  public HardwareCatalog(KubernetesClient client) {
+  private final CatalogGeneration generation;
+
+  /** A catalog read through the given client, advancing {@code generation} on every change. */
+  public HardwareCatalog(KubernetesClient client, CatalogGeneration generation) {
     this.client = client;
+    this.generation = generation;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -27,6 +30,7 @@ public class HardwareCatalog {
     // Costs are optional: keep retrying quietly rather than stopping when profiles are unreadable.
     started.exceptionHandler(
         (running, error) -> !ExceptionHandler.isDeserializationException(error));
+    started.addEventHandler(new GenerationAdvancer<>(generation));
     started.start();
     informer = started;
   }

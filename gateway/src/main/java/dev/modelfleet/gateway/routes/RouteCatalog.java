@@ -30,12 +30,20 @@ public class RouteCatalog {
   private final Set<String> namespaces;
   private final NamespacedInformers<ModelRoute> routes;
   private final NamespacedInformers<ModelPool> pools;
+  private final CatalogGeneration generation;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   // Rebuilt on every route change so a request finds its routes without scanning them all.
   private volatile Map<String, List<ModelRoute>> byModel = Map.of();
 
   /** A catalog over the namespaces given, or all namespaces when they name none. */
   public RouteCatalog(KubernetesClient client, Optional<Set<String>> watched) {
+    this(client, watched, new CatalogGeneration());
+  }
+
+  /** The same, advancing {@code generation} after every change. */
+  public RouteCatalog(
+      KubernetesClient client, Optional<Set<String>> watched, CatalogGeneration generation) {
+    this.generation = generation;
     this.namespaces = new TreeSet<>(watched.orElse(Set.of()));
     this.namespaces.removeIf(String::isBlank);
     this.routes =
@@ -54,8 +62,9 @@ public class RouteCatalog {
 
   /** A catalog over the namespaces the settings name. */
   @Inject
-  public RouteCatalog(KubernetesClient client, GatewaySettings settings) {
-    this(client, settings.namespaces());
+  public RouteCatalog(
+      KubernetesClient client, GatewaySettings settings, CatalogGeneration generation) {
+    this(client, settings.namespaces(), generation);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -80,6 +89,11 @@ public class RouteCatalog {
     byModel = Map.of();
   }
 
+  /** The generation this catalog advances, shared with the Secret and hardware catalogs. */
+  public CatalogGeneration generation() {
+    return generation;
+  }
+
   /** Calls {@code listener} after every change to a route or pool (on an informer thread). */
   public void onChange(Runnable listener) {
     listeners.add(listener);
@@ -97,6 +111,7 @@ public class RouteCatalog {
   }
 
   private void changed() {
+    generation.advance();
     for (Runnable listener : listeners) {
       try {
         listener.run();

@@ -74,18 +74,23 @@ public class SecretCatalog {
       return;
     }
     Set<SecretId> wanted = referenced(routes.routes());
-    informers
-        .entrySet()
-        .removeIf(
-            e -> {
-              if (wanted.contains(e.getKey())) {
-                return false;
-              }
-              e.getValue().stop();
-              return true;
-            });
+    boolean dropped =
+        informers
+            .entrySet()
+            .removeIf(
+                e -> {
+                  if (wanted.contains(e.getKey())) {
+                    return false;
+                  }
+                  e.getValue().stop();
+                  return true;
+                });
     for (SecretId id : wanted) {
       informers.computeIfAbsent(id, this::inform);
+    }
+    if (dropped) {
+      // Values read from a Secret no longer followed must not outlive it in derived caches.
+      routes.generation().advance();
     }
   }
 
@@ -95,6 +100,7 @@ public class SecretCatalog {
     // Keep retrying while the Secret is unreadable (RBAC not yet granted, API server away).
     informer.exceptionHandler(
         (started, error) -> !ExceptionHandler.isDeserializationException(error));
+    informer.addEventHandler(new GenerationAdvancer<>(routes.generation()));
     informer.start();
     LOG.debugf("Following Secret %s/%s", id.namespace(), id.name());
     return informer;

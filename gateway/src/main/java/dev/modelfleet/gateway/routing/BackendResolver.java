@@ -11,6 +11,7 @@ import dev.modelfleet.crds.v1alpha1.route.ModelRouteSpec;
 import dev.modelfleet.crds.v1alpha1.route.PrivacyTier;
 import dev.modelfleet.crds.v1alpha1.route.WeightedBackend;
 import dev.modelfleet.gateway.routes.HardwareCatalog;
+import dev.modelfleet.gateway.routes.PerRouteCache;
 import dev.modelfleet.gateway.routes.RouteCatalog;
 import dev.modelfleet.gateway.routes.SecretCatalog;
 import dev.modelfleet.gateway.routing.Backend.PoolModelId;
@@ -43,16 +44,25 @@ public class BackendResolver {
   private final RouteCatalog catalog;
   private final SecretCatalog secrets;
   private final HardwareCatalog hardware;
+  private final PerRouteCache<RoutePlan> plans;
 
   /** A resolver over the cached pools, Secrets and hardware profiles. */
   public BackendResolver(RouteCatalog catalog, SecretCatalog secrets, HardwareCatalog hardware) {
     this.catalog = catalog;
     this.secrets = secrets;
     this.hardware = hardware;
+    this.plans = new PerRouteCache<>(catalog.generation());
   }
 
-  /** The route's healthy backends and fallbacks, in spec order. */
+  /**
+   * The route's healthy backends and fallbacks, in spec order. Resolved once per change to the
+   * routes, pools, Secrets or hardware profiles, not per request.
+   */
   public RoutePlan plan(ModelRoute route) {
+    return plans.get(route, this::resolve);
+  }
+
+  private RoutePlan resolve(ModelRoute route) {
     ModelRouteSpec spec = route.getSpec();
     String namespace = route.getMetadata().getNamespace();
     PrivacyTier tier = spec.getPrivacyTier() == null ? PrivacyTier.INTERNAL : spec.getPrivacyTier();
