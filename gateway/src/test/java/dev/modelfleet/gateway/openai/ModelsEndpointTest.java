@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.modelfleet.crds.v1alpha1.route.ModelRoute;
 import dev.modelfleet.gateway.routes.RouteCatalogReadiness;
+import dev.modelfleet.gateway.testing.Fleet;
 import dev.modelfleet.gateway.testing.ModelRouteCrd;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,10 +23,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /v1/models} and readiness, against Fabric8's mock API server in CRUD mode. */
+/**
+ * {@code GET /v1/models} (what the caller may call) and readiness, against Fabric8's mock API
+ * server in CRUD mode.
+ */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true, setup = ModelRouteCrd.class)
-class ModelsResourceTest {
+class ModelsEndpointTest {
   // Generous: on a loaded build machine a watch event can take several seconds to arrive.
   private static final Duration INFORMER_WAIT = Duration.ofSeconds(30);
 
@@ -81,6 +85,28 @@ class ModelsResourceTest {
   }
 
   @Test
+  void aRouteWithKeysIsListedOnlyForItsKeys() {
+    Fleet fleet = new Fleet(client(), "listing-keys");
+    fleet.secret("team-keys", Map.of("k1", "sk-team"));
+    fleet
+        .route("private", "private-chat")
+        .backend("pool", "m", 1)
+        .apiKeys("team-keys", null)
+        .apply();
+    fleet.route("open", "open-chat").backend("pool", "m", 1).apply();
+    // The Secret's informer starts when a route references it: wait until the key is known.
+    await()
+        .atMost(INFORMER_WAIT)
+        .until(() -> ids(models("Bearer sk-team")).contains("private-chat"));
+
+    assertThat(ids(models("Bearer sk-team"))).contains("private-chat", "open-chat");
+    assertThat(ids(models(null))).contains("open-chat").doesNotContain("private-chat");
+    assertThat(ids(models("Bearer sk-someone-else")))
+        .contains("open-chat")
+        .doesNotContain("private-chat");
+  }
+
+  @Test
   void readinessIsUpOnceTheInformerHasSynced() {
     given()
         .when()
@@ -103,6 +129,18 @@ class ModelsResourceTest {
     return OffsetDateTime.parse(stored.getMetadata().getCreationTimestamp()).toEpochSecond();
   }
 
+  private static JsonPath models(String authorization) {
+    var request = given();
+    if (authorization != null) {
+      request = request.header("Authorization", authorization);
+    }
+    return request.when().get("/v1/models").then().statusCode(200).extract().jsonPath();
+  }
+
+  private static List<String> ids(JsonPath body) {
+    return body.getList("data.id", String.class);
+  }
+
   private static JsonPath models() {
     return given()
         .when()
@@ -118,7 +156,7 @@ class ModelsResourceTest {
     return await()
         .atMost(INFORMER_WAIT)
         .until(
-            ModelsResourceTest::models,
+            ModelsEndpointTest::models,
             body -> condition.test(body.getList("data.id", String.class)));
   }
 
