@@ -1,7 +1,8 @@
 package dev.modelfleet.gateway.proxy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,17 +11,22 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads token counts from an answer while it is passed on: the {@code usage} object of a JSON
  * answer, or of the stream chunk that carries it ({@code stream_options.include_usage}). It only
- * looks at copies of the bytes; what the caller receives is never held back.
+ * looks at the bytes; what the caller receives is never held back or changed.
  */
 final class UsageScanner {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
   private static final byte NEWLINE = '\n';
   private static final String DATA = "data:";
-  private static final String USAGE_KEY = "\"usage\"";
+  private static final byte[] USAGE_KEY = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
 
   private final boolean stream;
   private final long limit;
-  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+  // A JSON answer so far: its only chunk as received, or a copy once a second chunk arrives (the
+  // chunks already passed on must not be written to).
+  private Buffer answer;
+  private boolean answerCopied;
+  // An SSE line so far.
+  private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private boolean overflowed;
   private long inputTokens;
   private long outputTokens;
@@ -36,32 +42,23 @@ final class UsageScanner {
 
   /** Looks at the next chunk of the answer. */
   void accept(Buffer chunk) {
-    if (!stream) {
-      keep(chunk.getBytes(), 0, chunk.length());
-      return;
+    if (stream) {
+      acceptStreamed(chunk);
+    } else {
+      acceptWhole(chunk);
     }
-    byte[] bytes = chunk.getBytes();
-    int lineStart = 0;
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == NEWLINE) {
-        keep(bytes, lineStart, i - lineStart);
-        if (!overflowed) {
-          line(pending.toString(StandardCharsets.UTF_8));
-        }
-        pending.reset();
-        overflowed = false;
-        lineStart = i + 1;
-      }
-    }
-    keep(bytes, lineStart, bytes.length - lineStart);
   }
 
   /** Called at the end of the answer: reads a JSON answer's usage. */
   void finish() {
-    if (!stream && !overflowed) {
-      read(pending.toByteArray());
+    if (!stream && !overflowed && answer != null) {
+      int start = usageObjectStart(answer);
+      if (start >= 0) {
+        read(answer.getBytes(start, answer.length()));
+      }
     }
-    pending.reset();
+    answer = null;
+    line.reset();
   }
 
   long inputTokens() {
@@ -72,52 +69,108 @@ final class UsageScanner {
     return outputTokens;
   }
 
-  private void keep(byte[] bytes, int from, int length) {
+  private void acceptWhole(Buffer chunk) {
     if (overflowed) {
       return;
     }
-    if (pending.size() + (long) length > limit) {
+    long size = (answer == null ? 0 : answer.length()) + (long) chunk.length();
+    if (size > limit) {
       overflowed = true;
-      pending.reset();
+      answer = null;
       return;
     }
-    pending.write(bytes, from, length);
+    if (answer == null) {
+      answer = chunk;
+    } else {
+      if (!answerCopied) {
+        answer = Buffer.buffer((int) Math.min(limit, 2 * size)).appendBuffer(answer);
+        answerCopied = true;
+      }
+      answer.appendBuffer(chunk);
+    }
   }
 
-  private void line(String line) {
-    String trimmed = line.strip();
-    if (!trimmed.startsWith(DATA) || !trimmed.contains(USAGE_KEY)) {
+  private void acceptStreamed(Buffer chunk) {
+    byte[] bytes = chunk.getBytes();
+    int lineStart = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == NEWLINE) {
+        keepLine(bytes, lineStart, i - lineStart);
+        if (!overflowed) {
+          line(line.toString(StandardCharsets.UTF_8));
+        }
+        line.reset();
+        overflowed = false;
+        lineStart = i + 1;
+      }
+    }
+    keepLine(bytes, lineStart, bytes.length - lineStart);
+  }
+
+  private void keepLine(byte[] bytes, int from, int length) {
+    if (overflowed) {
       return;
     }
-    read(trimmed.substring(DATA.length()).getBytes(StandardCharsets.UTF_8));
+    if (line.size() + (long) length > limit) {
+      overflowed = true;
+      line.reset();
+      return;
+    }
+    line.write(bytes, from, length);
+  }
+
+  private void line(String text) {
+    String trimmed = text.strip();
+    if (!trimmed.startsWith(DATA) || !trimmed.contains("\"usage\"")) {
+      return;
+    }
+    Buffer data = Buffer.buffer(trimmed.substring(DATA.length()));
+    int start = usageObjectStart(data);
+    if (start >= 0) {
+      read(data.getBytes(start, data.length()));
+    }
   }
 
   /**
-   * Parses only the {@code usage} object: engines put it last, so finding its key from the end and
-   * parsing from the next brace skips the (possibly long) choices.
+   * Reads {@code prompt_tokens} and {@code completion_tokens} from the object that starts {@code
+   * json}, field by field, without building a tree; what follows the object is not read.
    */
   private void read(byte[] json) {
-    int start = usageObjectStart(json);
-    if (start < 0) {
-      return;
-    }
-    try {
-      JsonNode usage = JSON.readTree(json, start, json.length - start);
-      if (usage != null && usage.isObject()) {
-        inputTokens = usage.path("prompt_tokens").asLong(0);
-        outputTokens = usage.path("completion_tokens").asLong(0);
+    try (JsonParser parser = JSON.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return;
       }
+      long prompt = 0;
+      long completion = 0;
+      for (JsonToken token = parser.nextToken();
+          token == JsonToken.FIELD_NAME;
+          token = parser.nextToken()) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value == JsonToken.VALUE_NUMBER_INT && "prompt_tokens".equals(name)) {
+          prompt = parser.getLongValue();
+        } else if (value == JsonToken.VALUE_NUMBER_INT && "completion_tokens".equals(name)) {
+          completion = parser.getLongValue();
+        } else {
+          parser.skipChildren();
+        }
+      }
+      inputTokens = prompt;
+      outputTokens = completion;
     } catch (IOException e) {
       // Not JSON after all (an engine's plain-text error page): no usage to count.
     }
   }
 
-  private static int usageObjectStart(byte[] json) {
-    byte[] key = USAGE_KEY.getBytes(StandardCharsets.US_ASCII);
-    for (int i = json.length - key.length; i >= 0; i--) {
-      if (matchesAt(json, key, i)) {
-        for (int j = i + key.length; j < json.length; j++) {
-          byte b = json[j];
+  /**
+   * Where the {@code usage} object starts: engines put it last, so its key is searched from the end
+   * and parsing starts at the next brace, skipping the (possibly long) choices.
+   */
+  private static int usageObjectStart(Buffer json) {
+    for (int i = json.length() - USAGE_KEY.length; i >= 0; i--) {
+      if (matchesAt(json, i)) {
+        for (int j = i + USAGE_KEY.length; j < json.length(); j++) {
+          byte b = json.getByte(j);
           if (b == '{') {
             return j;
           }
@@ -131,9 +184,9 @@ final class UsageScanner {
     return -1;
   }
 
-  private static boolean matchesAt(byte[] json, byte[] key, int at) {
-    for (int k = 0; k < key.length; k++) {
-      if (json[at + k] != key[k]) {
+  private static boolean matchesAt(Buffer json, int at) {
+    for (int k = 0; k < USAGE_KEY.length; k++) {
+      if (json.getByte(at + k) != USAGE_KEY[k]) {
         return false;
       }
     }

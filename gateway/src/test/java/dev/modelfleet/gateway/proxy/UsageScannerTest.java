@@ -22,6 +22,27 @@ class UsageScannerTest {
   }
 
   @Test
+  void leavesThePassedOnChunksUntouchedAndSkipsNestedDetails() {
+    String answer =
+        "{\"choices\":[{\"message\":{\"content\":\"usage\"}}],\"usage\":{\"prompt_tokens\":7,"
+            + "\"prompt_tokens_details\":{\"cached_tokens\":3},\"completion_tokens\":2,"
+            + "\"total_tokens\":9}}";
+    Buffer first = Buffer.buffer(answer.substring(0, 30));
+    Buffer second = Buffer.buffer(answer.substring(30, 60));
+    Buffer third = Buffer.buffer(answer.substring(60));
+    UsageScanner scanner = new UsageScanner(false, LIMIT);
+    scanner.accept(first);
+    scanner.accept(second);
+    scanner.accept(third);
+    scanner.finish();
+
+    assertThat(scanner.inputTokens()).isEqualTo(7);
+    assertThat(scanner.outputTokens()).isEqualTo(2);
+    assertThat(first.toString()).isEqualTo(answer.substring(0, 30));
+    assertThat(second.toString()).isEqualTo(answer.substring(30, 60));
+  }
+
+  @Test
   void readsUsageFromTheStreamChunkThatCarriesItEvenWhenSplitAcrossReads() {
     String stream =
         "data: {\"choices\":[{\"delta\":{\"content\":\"hi\"}}],\"usage\":null}\n\n"
