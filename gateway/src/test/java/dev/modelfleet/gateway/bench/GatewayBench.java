@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +41,21 @@ public final class GatewayBench {
   /** Warm-up before each measurement: JIT compilation and connection pools settle. */
   static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
 
-  /** Length of each measurement. */
+  /** Length of each latency measurement. */
   static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+
+  /**
+   * Throughput is measured in rounds that take every path in turn, the order rotating each round,
+   * so a change in the shared machine's load falls on all paths alike; each ratio is taken within
+   * one round and the median reported.
+   */
+  static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+
+  /** Length of each path's throughput measurement within a round. */
+  static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("bench.roundSeconds", 4));
+
+  /** Opening a round's 64 connections and letting them settle, not measured. */
+  static final Duration ROUND_WARMUP = Duration.ofSeconds(1);
 
   private static final String MODEL = "bench-chat";
   private static final Buffer BODY =
@@ -106,16 +120,38 @@ public final class GatewayBench {
 
       System.out.printf(
           Locale.ROOT,
-          "Loopback, %d CPUs, %s; warm-up %ds, measure %ds per figure%n",
+          "Loopback, %d CPUs, %s; warm-up %ds, latency %ds per path, throughput %d rounds of %ds"
+              + " per path%n",
           Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
           WARMUP.toSeconds(),
-          MEASURE.toSeconds());
-      List<Row> rows = new ArrayList<>();
-      rows.add(measure(load, "direct", backendPort, path));
-      nginxPort.ifPresent(port -> rows.add(uncheckedMeasure(load, "nginx", port, path)));
-      rows.add(measure(load, "gateway", gatewayPort, path));
-      report(rows);
+          MEASURE.toSeconds(),
+          ROUNDS,
+          ROUND.toSeconds());
+      List<Target> targets = new ArrayList<>();
+      targets.add(new Target("direct", backendPort));
+      nginxPort.ifPresent(port -> targets.add(new Target("nginx", port)));
+      targets.add(new Target("gateway", gatewayPort));
+      Map<String, LoadGenerator.Result> latency = new LinkedHashMap<>();
+      for (Target target : targets) {
+        latency.put(
+            target.name(),
+            load.run(target.port(), path, BODY, LATENCY_CONCURRENCY, WARMUP, MEASURE));
+        load.run(target.port(), path, BODY, THROUGHPUT_CONCURRENCY, WARMUP, ROUND_WARMUP);
+      }
+      List<Map<String, Double>> rounds = new ArrayList<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        Map<String, Double> throughput = new LinkedHashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+          Target target = targets.get((round + i) % targets.size());
+          throughput.put(
+              target.name(),
+              load.run(target.port(), path, BODY, THROUGHPUT_CONCURRENCY, ROUND_WARMUP, ROUND)
+                  .throughput());
+        }
+        rounds.add(throughput);
+      }
+      report(latency, rounds);
     } finally {
       for (int i = cleanup.size() - 1; i >= 0; i--) {
         try {
@@ -129,28 +165,11 @@ public final class GatewayBench {
     System.exit(0);
   }
 
-  private record Row(String name, LoadGenerator.Result latency, LoadGenerator.Result throughput) {}
+  private record Target(String name, int port) {}
 
-  private static Row uncheckedMeasure(LoadGenerator load, String name, int port, String path) {
-    try {
-      return measure(load, name, port, path);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Row measure(LoadGenerator load, String name, int port, String path)
-      throws InterruptedException {
-    LoadGenerator.Result latency = load.run(port, path, BODY, LATENCY_CONCURRENCY, WARMUP, MEASURE);
-    LoadGenerator.Result throughput =
-        load.run(port, path, BODY, THROUGHPUT_CONCURRENCY, WARMUP, MEASURE);
-    return new Row(name, latency, throughput);
-  }
-
-  private static void report(List<Row> rows) {
-    Row direct = rows.get(0);
-    Optional<Row> nginx = rows.stream().filter(r -> r.name().equals("nginx")).findFirst();
+  private static void report(
+      Map<String, LoadGenerator.Result> latency, List<Map<String, Double>> rounds) {
+    LoadGenerator.Result direct = latency.get("direct");
     System.out.printf(
         Locale.ROOT,
         "%-8s %10s %10s %12s %12s %14s %8s%n",
@@ -161,35 +180,49 @@ public final class GatewayBench {
         "+p99 ms",
         "req/s @" + THROUGHPUT_CONCURRENCY,
         "errors");
-    for (Row row : rows) {
-      System.out.printf(
-          Locale.ROOT,
-          "%-8s %10.3f %10.3f %12.3f %12.3f %14.0f %8d%n",
-          row.name(),
-          row.latency().percentileMillis(0.50),
-          row.latency().percentileMillis(0.99),
-          row.latency().percentileMillis(0.50) - direct.latency().percentileMillis(0.50),
-          row.latency().percentileMillis(0.99) - direct.latency().percentileMillis(0.99),
-          row.throughput().throughput(),
-          row.latency().errors() + row.throughput().errors());
-    }
-    Row gateway = rows.get(rows.size() - 1);
+    latency.forEach(
+        (name, result) ->
+            System.out.printf(
+                Locale.ROOT,
+                "%-8s %10.3f %10.3f %12.3f %12.3f %14.0f %8d%n",
+                name,
+                result.percentileMillis(0.50),
+                result.percentileMillis(0.99),
+                result.percentileMillis(0.50) - direct.percentileMillis(0.50),
+                result.percentileMillis(0.99) - direct.percentileMillis(0.99),
+                median(rounds.stream().map(r -> r.get(name)).toList()),
+                result.errors()));
+    LoadGenerator.Result gateway = latency.get("gateway");
     System.out.printf(
         Locale.ROOT,
         "gateway added latency: p50 %.3f ms (goal <= 0.5), p99 %.3f ms (goal <= 3)%n",
-        gateway.latency().percentileMillis(0.50) - direct.latency().percentileMillis(0.50),
-        gateway.latency().percentileMillis(0.99) - direct.latency().percentileMillis(0.99));
-    nginx.ifPresentOrElse(
-        n ->
-            System.out.printf(
-                Locale.ROOT,
-                "gateway throughput / nginx throughput: %.2f (goal >= 0.80)%n",
-                gateway.throughput().throughput() / n.throughput().throughput()),
-        () -> System.out.println("nginx not measured: no binary given"));
+        gateway.percentileMillis(0.50) - direct.percentileMillis(0.50),
+        gateway.percentileMillis(0.99) - direct.percentileMillis(0.99));
+    if (latency.containsKey("nginx")) {
+      printRatio(rounds, "nginx", " (goal >= 0.80)");
+    } else {
+      System.out.println("nginx not measured: no binary given");
+    }
+    printRatio(rounds, "direct", "");
+  }
+
+  /** The gateway's throughput over another path's, per round: the median, then every round. */
+  private static void printRatio(List<Map<String, Double>> rounds, String baseline, String goal) {
+    List<Double> ratios = rounds.stream().map(r -> r.get("gateway") / r.get(baseline)).toList();
     System.out.printf(
         Locale.ROOT,
-        "gateway throughput / direct throughput: %.2f%n",
-        gateway.throughput().throughput() / direct.throughput().throughput());
+        "gateway throughput / %s throughput: %.2f%s, median of %d rounds: %s%n",
+        baseline,
+        median(ratios),
+        goal,
+        ratios.size(),
+        String.join(" ", ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList()));
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static Process startGateway(Path jar, int apiPort, int httpPort) throws IOException {
