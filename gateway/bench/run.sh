@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Gateway benchmark: a simulated engine answered directly, through nginx and through the gateway,
-# on loopback in one run. Prints added latency (p50/p99 at 1 caller) and throughput (64 callers).
+# on loopback in one run. Prints added latency (p50/p99 at 1 caller) and throughput (64 callers,
+# in rounds that take every path in turn).
 # Usage: gateway/bench/run.sh            (from the repository root)
 #        BENCH_SECONDS=20 gateway/bench/run.sh
 #        BENCH_GATEWAY_JVM_ARGS="-XX:StartFlightRecording=filename=/tmp/gw.jfr" gateway/bench/run.sh
@@ -28,6 +29,7 @@ trap 'rm -f "$CP_FILE"' EXIT
   -Dmdep.outputFile="$CP_FILE"
 
 exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Dbench.seconds="${BENCH_SECONDS:-10}" -Dbench.warmup="${BENCH_WARMUP:-5}" \
+  -Dbench.rounds="${BENCH_ROUNDS:-5}" -Dbench.roundSeconds="${BENCH_ROUND_SECONDS:-4}" \
   -Dbench.gatewayJvmArgs="${BENCH_GATEWAY_JVM_ARGS:-}" \
   -cp "gateway/target/test-classes:gateway/target/classes:$(cat "$CP_FILE")" \
   dev.modelfleet.gateway.bench.GatewayBench \

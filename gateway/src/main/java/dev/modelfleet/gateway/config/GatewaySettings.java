@@ -22,10 +22,11 @@ public interface GatewaySettings {
   String DEFAULT_CONNECT_TIMEOUT = "5s";
 
   /**
-   * Default connections kept per backend host: enough for a busy engine's concurrent streams (vLLM
-   * batches 256 sequences by default), so requests never queue for a connection.
+   * Default connections kept per backend host by each event loop (Quarkus runs two per CPU): with
+   * two or more loops, enough for a busy engine's concurrent streams (vLLM batches 256 sequences by
+   * default), so requests never queue for a connection.
    */
-  String DEFAULT_MAX_CONNECTIONS_PER_BACKEND = "512";
+  String DEFAULT_MAX_CONNECTIONS_PER_BACKEND = "128";
 
   /**
    * Namespaces whose ModelRoutes the gateway serves, comma-separated; empty means all namespaces
@@ -45,7 +46,7 @@ public interface GatewaySettings {
   @WithDefault(DEFAULT_CONNECT_TIMEOUT)
   Duration connectTimeout();
 
-  /** Connections kept open per backend host and port. */
+  /** Connections kept open per backend host and port, by each event loop. */
   @WithDefault(DEFAULT_MAX_CONNECTIONS_PER_BACKEND)
   int maxConnectionsPerBackend();
 }

@@ -15,7 +15,6 @@ import dev.modelfleet.gateway.usage.LastUsedRecorder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -50,9 +49,9 @@ public class OpenAiProxy {
   private final LastUsedRecorder lastUsed;
   private final GatewaySettings settings;
   private final Vertx vertx;
-  private final HttpClient client;
+  private final BackendClients clients;
 
-  /** The proxy over the cached routes, sending through one shared Vert.x HTTP client. */
+  /** The proxy over the cached routes, sending through one Vert.x HTTP client per event loop. */
   public OpenAiProxy(
       RouteCatalog catalog,
       BackendResolver resolver,
@@ -68,8 +67,9 @@ public class OpenAiProxy {
     this.lastUsed = lastUsed;
     this.settings = settings;
     this.vertx = vertx;
-    this.client =
-        vertx.createHttpClient(
+    this.clients =
+        new BackendClients(
+            vertx,
             new HttpClientOptions()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setMaxPoolSize(settings.maxConnectionsPerBackend())
@@ -84,7 +84,7 @@ public class OpenAiProxy {
   }
 
   void onStop(@Observes ShutdownEvent event) {
-    client.close();
+    clients.close();
   }
 
   private void handle(RoutingContext ctx, String upstreamPath) {
@@ -220,7 +220,7 @@ public class OpenAiProxy {
     }
     new ProxyExchange(
             vertx,
-            client,
+            clients.current(),
             metrics,
             lastUsed,
             plan,
