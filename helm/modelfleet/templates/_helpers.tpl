@@ -159,4 +159,8 @@ namespace when gateway.namespaces is set. A chart test keeps them equal to the d
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get", "list", "watch"]
+# The engine Services' Endpoints say at once when a pool model has no ready pod, ahead of the pool's status.
+- apiGroups: [""]
+  resources: ["endpoints"]
+  verbs: ["get", "list", "watch"]
 {{- end }}

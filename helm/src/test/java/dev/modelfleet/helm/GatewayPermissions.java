@@ -27,7 +27,8 @@ final class GatewayPermissions {
               List.of("modelfleet.dev"),
               List.of("modelpools"),
               List.of("get", "list", "watch", "patch")),
-          Grant.of(List.of(""), List.of("secrets"), List.of("get", "list", "watch")));
+          Grant.of(List.of(""), List.of("secrets"), List.of("get", "list", "watch")),
+          Grant.of(List.of(""), List.of("endpoints"), List.of("get", "list", "watch")));
 
   /** Everything, as granted when the gateway serves all namespaces. */
   static final Set<Grant> ALL = union(CLUSTER_SCOPED, NAMESPACED);

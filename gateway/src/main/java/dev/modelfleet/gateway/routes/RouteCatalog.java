@@ -141,6 +141,11 @@ public class RouteCatalog {
     return pools.get(namespace, name);
   }
 
+  /** The watched namespaces; empty for all. */
+  public Set<String> namespaces() {
+    return Set.copyOf(namespaces);
+  }
+
   /** The watched namespaces, for logs and health data. */
   public String describeNamespaces() {
     return namespaces.isEmpty() ? "all namespaces" : String.join(",", namespaces);

@@ -14,6 +14,7 @@ import dev.modelfleet.gateway.routes.HardwareCatalog;
 import dev.modelfleet.gateway.routes.PerRouteCache;
 import dev.modelfleet.gateway.routes.RouteCatalog;
 import dev.modelfleet.gateway.routes.SecretCatalog;
+import dev.modelfleet.gateway.routes.ServiceEndpoints;
 import dev.modelfleet.gateway.routing.Backend.PoolModelId;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -22,8 +23,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a route into the backends usable now: pool models whose pool reports an endpoint and ready
- * replicas, and external endpoints the privacy tier allows and whose key Secret is readable.
+ * Turns a route into the backends usable now: pool models whose pool reports an endpoint whose
+ * Service has ready addresses (or, until its Endpoints are known, ready replicas), and external
+ * endpoints the privacy tier allows and whose key Secret is readable.
  */
 @Singleton
 public class BackendResolver {
@@ -44,13 +46,19 @@ public class BackendResolver {
   private final RouteCatalog catalog;
   private final SecretCatalog secrets;
   private final HardwareCatalog hardware;
+  private final ServiceEndpoints endpoints;
   private final PerRouteCache<RoutePlan> plans;
 
-  /** A resolver over the cached pools, Secrets and hardware profiles. */
-  public BackendResolver(RouteCatalog catalog, SecretCatalog secrets, HardwareCatalog hardware) {
+  /** A resolver over the cached pools, engine Endpoints, Secrets and hardware profiles. */
+  public BackendResolver(
+      RouteCatalog catalog,
+      SecretCatalog secrets,
+      HardwareCatalog hardware,
+      ServiceEndpoints endpoints) {
     this.catalog = catalog;
     this.secrets = secrets;
     this.hardware = hardware;
+    this.endpoints = endpoints;
     this.plans = new PerRouteCache<>(catalog.generation());
   }
 
@@ -134,8 +142,16 @@ public class BackendResolver {
       return Optional.empty();
     }
     ModelStatus model = served.get();
-    boolean ready = model.getReadyReplicas() != null && model.getReadyReplicas() > 0;
-    if (!ready || model.getEndpoint() == null || model.getEndpoint().isBlank()) {
+    if (model.getEndpoint() == null || model.getEndpoint().isBlank()) {
+      return Optional.empty();
+    }
+    // The Service's Endpoints are live; the pool's readyReplicas follow them a reconcile later.
+    boolean ready =
+        endpoints
+            .readyAddresses(model.getEndpoint())
+            .map(addresses -> addresses > 0)
+            .orElse(model.getReadyReplicas() != null && model.getReadyReplicas() > 0);
+    if (!ready) {
       return Optional.empty();
     }
     boolean adapter = ref.getAdapter() != null && !ref.getAdapter().isBlank();

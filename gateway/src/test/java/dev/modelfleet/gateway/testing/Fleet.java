@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,17 +45,25 @@ public final class Fleet {
 
   /** A pool whose models have {@code ready} ready replicas, on {@code profile} hardware. */
   public ModelPool pool(String name, Map<String, FakeBackend> models, int ready, String profile) {
+    Map<String, String> endpoints = new LinkedHashMap<>();
+    models.forEach((model, backend) -> endpoints.put(model, backend.endpoint()));
+    return poolServing(name, endpoints, ready, profile);
+  }
+
+  /** A pool whose models report the given endpoints (any URL) and {@code ready} ready replicas. */
+  public ModelPool poolServing(
+      String name, Map<String, String> endpoints, int ready, String profile) {
     ModelPool pool = new ModelPool();
     pool.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     pool.setSpec(new ModelPoolSpec());
     ModelPool stored = client.resource(pool).createOr(existing -> existing.update());
     ModelPoolStatus status = new ModelPoolStatus();
     List<ModelStatus> served = new ArrayList<>();
-    models.forEach(
-        (model, backend) -> {
+    endpoints.forEach(
+        (model, endpoint) -> {
           ModelStatus entry = new ModelStatus();
           entry.setName(model);
-          entry.setEndpoint(backend.endpoint());
+          entry.setEndpoint(endpoint);
           entry.setReadyReplicas(ready);
           entry.setReplicas(Math.max(1, ready));
           entry.setGpusPerReplica(1);
