@@ -30,7 +30,7 @@ public class HardwareCatalog {
     // Costs are optional: keep retrying quietly rather than stopping when profiles are unreadable.
     started.exceptionHandler(
         (running, error) -> !ExceptionHandler.isDeserializationException(error));
-    started.addEventHandler(new GenerationAdvancer<>(generation));
+    started.addEventHandler(new OnAnyChange<>(generation::advance));
     started.start();
     informer = started;
   }

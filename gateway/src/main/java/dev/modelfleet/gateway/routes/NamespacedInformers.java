@@ -2,7 +2,6 @@ package dev.modelfleet.gateway.routes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.ExceptionHandler;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,23 +55,7 @@ final class NamespacedInformers<T extends HasMetadata> {
     // fail the same way on every retry, so that one stops the informer.
     informer.exceptionHandler(
         (started, error) -> !ExceptionHandler.isDeserializationException(error));
-    informer.addEventHandler(
-        new ResourceEventHandler<T>() {
-          @Override
-          public void onAdd(T obj) {
-            onChange.run();
-          }
-
-          @Override
-          public void onUpdate(T oldObj, T newObj) {
-            onChange.run();
-          }
-
-          @Override
-          public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-            onChange.run();
-          }
-        });
+    informer.addEventHandler(new OnAnyChange<>(onChange));
     informer.start();
     return informer;
   }

@@ -100,7 +100,7 @@ public class SecretCatalog {
     // Keep retrying while the Secret is unreadable (RBAC not yet granted, API server away).
     informer.exceptionHandler(
         (started, error) -> !ExceptionHandler.isDeserializationException(error));
-    informer.addEventHandler(new GenerationAdvancer<>(routes.generation()));
+    informer.addEventHandler(new OnAnyChange<>(routes.generation()::advance));
     informer.start();
     LOG.debugf("Following Secret %s/%s", id.namespace(), id.name());
     return informer;

@@ -59,7 +59,6 @@ public class ModelPoolReconciler
 
   private final CapacityLedger ledger;
   private final PoolPlanner planner;
-  private final PoolModelResolver resolver;
   private final OperatorRegistry registry;
   private final EventRecorder events;
   private final PoolMetrics metrics;
@@ -71,8 +70,7 @@ public class ModelPoolReconciler
       CapacityLedger ledger, EventRecorder events, PoolMetrics metrics, OperatorRegistry registry) {
     this.ledger = ledger;
     this.registry = registry;
-    this.resolver = PoolModelResolver.over(registry);
-    this.planner = PoolPlanner.over(resolver);
+    this.planner = PoolPlanner.over(PoolModelResolver.over(registry));
     this.events = events;
     this.metrics = metrics;
   }
@@ -114,7 +112,7 @@ public class ModelPoolReconciler
     ModelPoolStatus after =
         PoolStatusFactory.build(pool, outcome.plan(), rendered, deployments, lastUsed, dryRun, now);
     UnknownModelWarnings.apply(
-        events, pool, before, after, UnknownModelWarnings.of(resolver, pool), now.toString());
+        events, pool, before, after, outcome.plan().unknownModels(), now.toString());
     PoolEvents.record(events, pool, before, after, outcome.plan().evictions());
     metrics.record(pool, after, outcome.plan().evictions());
     if (StatusComparison.same(before, after)) {

@@ -3,15 +3,11 @@ package dev.modelfleet.operator.registry;
 import dev.modelfleet.crds.v1alpha1.common.ConditionTypes;
 import dev.modelfleet.crds.v1alpha1.pool.ModelPool;
 import dev.modelfleet.crds.v1alpha1.pool.ModelPoolStatus;
-import dev.modelfleet.crds.v1alpha1.pool.PoolModel;
 import dev.modelfleet.operator.events.EventRecorder;
-import dev.modelfleet.operator.pool.planning.PoolModelResolver;
-import dev.modelfleet.operator.pool.planning.ResolvedPoolModel;
 import dev.modelfleet.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,18 +24,6 @@ public final class UnknownModelWarnings {
   public static final String CONDITION_REASON = "UnknownModels";
 
   private UnknownModelWarnings() {}
-
-  /** The pool's models placed although unknown, by name, with what to add for each. */
-  public static Map<String, String> of(PoolModelResolver resolver, ModelPool pool) {
-    Map<String, String> warned = new LinkedHashMap<>();
-    for (PoolModel model : pool.getSpec().getModels()) {
-      ResolvedPoolModel resolved = resolver.resolve(model, pool.getSpec());
-      if (resolved.warnsUnknown()) {
-        warned.put(model.getName(), resolved.unknownWarning());
-      }
-    }
-    return warned;
-  }
 
   /**
    * Adds the Warning condition to {@code after} when any model is warned about, and records an

@@ -14,6 +14,7 @@ import dev.modelfleet.ranker.rank.RankedModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,25 @@ final class PlanAssembler {
                       r.vramPerGpuGiB(),
                       r.diskGiB())));
     }
-    return new PoolPlan(outcomes, placement.evictions(), serving, claims, totals(spec, claims));
+    return new PoolPlan(
+        outcomes,
+        placement.evictions(),
+        serving,
+        claims,
+        totals(spec, claims),
+        unknownModels(evaluated));
+  }
+
+  /** The placeable models no registry source knows, as {@code unknownModels: warn} lets through. */
+  private static Map<String, String> unknownModels(Map<String, Evaluated> evaluated) {
+    Map<String, String> unknown = new LinkedHashMap<>();
+    evaluated.forEach(
+        (name, e) -> {
+          if (e.model().warnsUnknown()) {
+            unknown.put(name, e.model().unknownWarning());
+          }
+        });
+    return unknown;
   }
 
   private ModelOutcome placedOutcome(

@@ -2,7 +2,10 @@ package dev.modelfleet.operator.pool.planning;
 
 import dev.modelfleet.ranker.placement.Eviction;
 import dev.modelfleet.serving.ServingRequest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one planning pass decided for a pool: each model's outcome, what is evicted, what to
@@ -13,20 +16,24 @@ import java.util.List;
  * @param serving what each placed model's engine is rendered from, by engine
  * @param claims GPU memory and disk the pool holds after this plan
  * @param totals usage against the budgets
+ * @param unknownModels models placed although no registry source knows them ({@code unknownModels:
+ *     warn}), in spec order, with what to add for each
  */
 public record PoolPlan(
     List<ModelOutcome> models,
     List<Eviction> evictions,
     List<Workload> serving,
     List<Claim> claims,
-    PoolTotals totals) {
+    PoolTotals totals,
+    Map<String, String> unknownModels) {
 
-  /** Copies the lists. */
+  /** Copies the lists and the map, keeping its order. */
   public PoolPlan {
     models = List.copyOf(models);
     evictions = List.copyOf(evictions);
     serving = List.copyOf(serving);
     claims = List.copyOf(claims);
+    unknownModels = Collections.unmodifiableMap(new LinkedHashMap<>(unknownModels));
   }
 
   /**
