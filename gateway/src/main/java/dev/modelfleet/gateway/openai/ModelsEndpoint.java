@@ -39,12 +39,8 @@ public class ModelsEndpoint {
   }
 
   private void list(RoutingContext ctx) {
-    String authorization = ctx.request().getHeader("authorization");
     List<ModelRoute> callable =
-        catalog.routes().stream()
-            .filter(route -> route.getSpec() != null && route.getMetadata() != null)
-            .filter(route -> keys.check(route, authorization) == ApiKeyCheck.Decision.ALLOWED)
-            .toList();
+        keys.callable(catalog.routes(), ctx.request().getHeader("authorization"));
     ctx.response()
         .putHeader("content-type", "application/json")
         .end(Buffer.buffer(json(ModelList.of(callable))));

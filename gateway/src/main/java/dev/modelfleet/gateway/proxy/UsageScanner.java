@@ -83,7 +83,8 @@ final class UsageScanner {
       answer = chunk;
     } else {
       if (!answerCopied) {
-        answer = Buffer.buffer((int) Math.min(limit, 2 * size)).appendBuffer(answer);
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.min(limit, 2 * size));
+        answer = Buffer.buffer(capacity).appendBuffer(answer);
         answerCopied = true;
       }
       answer.appendBuffer(chunk);
@@ -147,10 +148,11 @@ final class UsageScanner {
           token = parser.nextToken()) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
-        if (value == JsonToken.VALUE_NUMBER_INT && "prompt_tokens".equals(name)) {
-          prompt = parser.getLongValue();
-        } else if (value == JsonToken.VALUE_NUMBER_INT && "completion_tokens".equals(name)) {
-          completion = parser.getLongValue();
+        // Counts as numbers, or as "12" or 12.0 from a lenient engine; anything else counts 0.
+        if (value.isScalarValue() && "prompt_tokens".equals(name)) {
+          prompt = parser.getValueAsLong(0);
+        } else if (value.isScalarValue() && "completion_tokens".equals(name)) {
+          completion = parser.getValueAsLong(0);
         } else {
           parser.skipChildren();
         }

@@ -33,6 +33,8 @@ public class HardwareCatalog {
     started.addEventHandler(new OnAnyChange<>(generation::advance));
     started.start();
     informer = started;
+    // The first list may have arrived before the field was set: drop what was derived meanwhile.
+    generation.advance();
   }
 
   void onStop(@Observes ShutdownEvent event) {

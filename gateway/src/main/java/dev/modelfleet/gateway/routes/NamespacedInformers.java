@@ -46,6 +46,8 @@ final class NamespacedInformers<T extends HasMetadata> {
       }
     }
     informers = List.copyOf(started);
+    // A first list that arrived before the informers were reachable here counts as a change now.
+    onChange.run();
   }
 
   private SharedIndexInformer<T> start(SharedIndexInformer<T> informer) {

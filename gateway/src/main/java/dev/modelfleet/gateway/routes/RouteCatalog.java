@@ -99,7 +99,9 @@ public class RouteCatalog {
     listeners.add(listener);
   }
 
-  private void routesChanged() {
+  // Synchronized: with several namespaces, informers call this on their own threads, and an
+  // index built from an older list must not replace a newer one.
+  private synchronized void routesChanged() {
     Map<String, List<ModelRoute>> index = new HashMap<>();
     for (ModelRoute route : routes.list()) {
       if (route.getSpec() != null && route.getSpec().getModel() != null) {

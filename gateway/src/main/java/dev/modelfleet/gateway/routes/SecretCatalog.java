@@ -85,11 +85,16 @@ public class SecretCatalog {
                   e.getValue().stop();
                   return true;
                 });
+    boolean added = false;
     for (SecretId id : wanted) {
-      informers.computeIfAbsent(id, this::inform);
+      if (!informers.containsKey(id)) {
+        informers.put(id, inform(id));
+        added = true;
+      }
     }
-    if (dropped) {
-      // Values read from a Secret no longer followed must not outlive it in derived caches.
+    if (dropped || added) {
+      // Values read from a Secret no longer followed must not outlive it in derived caches, and a
+      // new informer may have listed its Secret before it was reachable here.
       routes.generation().advance();
     }
   }

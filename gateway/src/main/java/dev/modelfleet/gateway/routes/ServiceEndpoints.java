@@ -71,8 +71,11 @@ public class ServiceEndpoints {
 
   private static int ready(Endpoints found) {
     int ready = 0;
+    if (found.getSubsets() == null) {
+      return ready;
+    }
     for (EndpointSubset subset : found.getSubsets()) {
-      ready += subset.getAddresses().size();
+      ready += subset.getAddresses() == null ? 0 : subset.getAddresses().size();
     }
     return ready;
   }

@@ -38,6 +38,14 @@ final class NotesExplanation {
               + c.kvDtype.label()
               + " KV cache type; the estimate uses its size anyway");
     }
+    if (c.request.batchedTokens() != null && c.engine.runsGgml()) {
+      out.add(
+          "batched tokens apply to vLLM and SGLang; "
+              + c.engine.label()
+              + " sizes its compute buffer for its "
+              + VramEstimator.GGML_UBATCH
+              + "-token physical batch");
+    }
     if (c.contextBeyondModel) {
       out.add(
           "the context of "

@@ -62,9 +62,9 @@ final class VramEstimator {
    * vllm/engine/arg_utils.py,
    * https://github.com/vllm-project/vllm/blob/main/vllm/engine/arg_utils.py). Its profile run
    * pushes that many tokens through the model and samples that many sequences, and the peak is what
-   * it sets aside for activations. Older engines defaulted otherwise (vLLM 0.6 batched the whole
-   * {@code max_model_len} unless it exceeded 32K, then chunked by 512), so the step size can be
-   * given with the request ({@link EstimateRequest#batchedTokens()}).
+   * it sets aside for activations. Older engines defaulted otherwise (vLLM 0.6 batched {@code
+   * max(max_model_len, 2048)} tokens unless the context exceeded 32K, then chunks of 512), so the
+   * step size can be given with the request ({@link EstimateRequest#batchedTokens()}).
    */
   static final int VLLM_LARGE_GPU_BATCHED_TOKENS = 8192;
 

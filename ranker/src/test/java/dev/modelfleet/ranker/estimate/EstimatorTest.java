@@ -320,6 +320,18 @@ class EstimatorTest {
             new EstimateRequest(
                 llama, null, "bf16", 8192, 1, gpu(H100), 1, Engine.SGLANG, null, 4096));
     assertThat(sglang.vram().activationsGiB()).isCloseTo(4096 * 1.5 / 1024, within(1e-9));
+
+    Estimate llamaCpp =
+        estimator.estimate(
+            new EstimateRequest(
+                llama, null, "Q4_K_M", 8192, 1, rtx3090, 1, Engine.LLAMA_CPP, null, 4096));
+    Estimate llamaCppDefault =
+        estimator.estimate(
+            new EstimateRequest(
+                llama, null, "Q4_K_M", 8192, 1, rtx3090, 1, Engine.LLAMA_CPP, null, null));
+    assertThat(llamaCpp.vram()).isEqualTo(llamaCppDefault.vram());
+    assertThat(llamaCpp.explanation())
+        .anySatisfy(line -> assertThat(line).startsWith("batched tokens apply to vLLM and SGLang"));
   }
 
   @Test
