@@ -11,6 +11,7 @@ import dev.modelfleet.operator.pool.planning.PoolPlanInput;
 import dev.modelfleet.operator.pool.planning.PoolPlanner;
 import dev.modelfleet.operator.registry.OperatorRegistry;
 import dev.modelfleet.operator.registry.UnknownModelWarnings;
+import dev.modelfleet.operator.runtime.ShutdownState;
 import dev.modelfleet.ranker.quality.Observation;
 import dev.modelfleet.serving.ServingLabels;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -58,6 +59,7 @@ public class ModelPoolReconciler
   private static final Logger LOG = Logger.getLogger(ModelPoolReconciler.class);
 
   private final CapacityLedger ledger;
+  private final ShutdownState shutdown;
   private final PoolPlanner planner;
   private final OperatorRegistry registry;
   private final EventRecorder events;
@@ -67,7 +69,12 @@ public class ModelPoolReconciler
   private final CapacityReleasedEvents released = new CapacityReleasedEvents();
 
   public ModelPoolReconciler(
-      CapacityLedger ledger, EventRecorder events, PoolMetrics metrics, OperatorRegistry registry) {
+      CapacityLedger ledger,
+      EventRecorder events,
+      PoolMetrics metrics,
+      OperatorRegistry registry,
+      ShutdownState shutdown) {
+    this.shutdown = shutdown;
     this.ledger = ledger;
     this.registry = registry;
     this.planner = PoolPlanner.over(PoolModelResolver.over(registry));
@@ -143,6 +150,10 @@ public class ModelPoolReconciler
   @Override
   public ErrorStatusUpdateControl<ModelPool> updateErrorStatus(
       ModelPool pool, Context<ModelPool> context, Exception e) {
+    if (shutdown.isStopping()) {
+      LOG.debugf(e, "pool %s: reconcile cut short by the operator stopping", PoolKeys.of(pool));
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     events.warning(pool, "PlanningFailed", "could not plan or apply the pool: " + e.getMessage());
     pool.setStatus(PoolFailure.status(pool, e, Instant.now()));
     return ErrorStatusUpdateControl.patchStatus(pool);

@@ -16,9 +16,11 @@ import org.jboss.logging.Logger;
 public class OperatorLifecycle {
   private static final Logger LOG = Logger.getLogger(OperatorLifecycle.class);
   private final Operator operator;
+  private final ShutdownState shutdown;
 
-  public OperatorLifecycle(Operator operator) {
+  public OperatorLifecycle(Operator operator, ShutdownState shutdown) {
     this.operator = operator;
+    this.shutdown = shutdown;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -27,6 +29,7 @@ public class OperatorLifecycle {
   }
 
   void onStop(@Observes ShutdownEvent event) {
+    shutdown.stopping();
     operator.stop();
   }
 }
