@@ -1,5 +1,6 @@
 package dev.modelfleet.benchmarks;
 
+import dev.modelfleet.ranker.placement.FirstFitDecreasing;
 import dev.modelfleet.ranker.placement.CurrentReplica;
 import dev.modelfleet.ranker.placement.PlacementCandidate;
 import dev.modelfleet.ranker.placement.PlacementNode;
@@ -57,7 +58,7 @@ public class PlacementBenchmark {
     PlacementPlan plan = solver.solve(first);
     next = PlacementRequest.of(models, claimed(fleet), current(plan));
     PlacementPlan again = solver.solve(next);
-    double ffd = FirstFitDecreasingPlacement.value(first);
+    double ffd = FirstFitDecreasing.value(first);
     long wanted = models.stream().mapToLong(PlacementCandidate::replicas).sum();
     System.out.printf(
         Locale.ROOT,
@@ -84,7 +85,7 @@ public class PlacementBenchmark {
 
   @Benchmark
   public double firstFitDecreasing() {
-    return FirstFitDecreasingPlacement.value(first);
+    return FirstFitDecreasing.value(first);
   }
 
   /** Every 10th node loses its first GPU to another pool. */

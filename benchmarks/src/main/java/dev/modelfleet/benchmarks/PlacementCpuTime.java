@@ -1,6 +1,7 @@
 package dev.modelfleet.benchmarks;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.modelfleet.ranker.placement.FirstFitDecreasing;
 import dev.modelfleet.ranker.placement.PlacementCandidate;
 import dev.modelfleet.ranker.placement.PlacementNode;
 import dev.modelfleet.ranker.placement.PlacementPlan;
@@ -37,7 +38,7 @@ public final class PlacementCpuTime {
             models, PlacementBenchmark.claimed(fleet), PlacementBenchmark.current(plan));
     double[] solve = time(() -> solver.solve(request));
     double[] resolve = time(() -> solver.solve(next));
-    double[] ffd = time(() -> FirstFitDecreasingPlacement.value(request));
+    double[] ffd = time(() -> FirstFitDecreasing.value(request));
     System.out.printf(
         Locale.ROOT,
         "solve: %.1f ms CPU, %.1f ms wall per op%nresolve: %.1f ms CPU, %.1f ms wall per op%n"
@@ -50,7 +51,7 @@ public final class PlacementCpuTime {
         ffd[0],
         ffd[1],
         solve[0] / ffd[0],
-        plan.totals().totalValue() / FirstFitDecreasingPlacement.value(request));
+        plan.totals().totalValue() / FirstFitDecreasing.value(request));
   }
 
   /** Mean process CPU ms and wall ms per run. */

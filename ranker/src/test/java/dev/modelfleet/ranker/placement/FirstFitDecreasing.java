@@ -9,15 +9,16 @@ import java.util.Map;
 /**
  * The baseline: first-fit decreasing. Pinned models' replicas first (a plan must place them first),
  * then replicas largest first (GPUs x VRAM of their best option), each on the first node by name,
- * and the first GPUs by index, that take it, trying the model's options best value first. Returns
- * the total value it places.
+ * and the first GPUs by index, that take it, trying the model's options best value first; no
+ * current placement, no eviction, no improvement. Returns the total value it places. Public for the
+ * benchmarks project, which compares the solver with it from the ranker's test jar.
  */
-final class FirstFitDecreasing {
+public final class FirstFitDecreasing {
   private FirstFitDecreasing() {}
 
   private record Replica(int model, boolean pinned, double size) {}
 
-  static double value(PlacementRequest request) {
+  public static double value(PlacementRequest request) {
     List<PlacementNode> nodes = new ArrayList<>(request.nodes());
     nodes.sort(Comparator.comparing(PlacementNode::name));
     Map<String, List<Integer>> byProfile = new HashMap<>();
