@@ -1,10 +1,5 @@
 package dev.modelfleet.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelfleet.ranker.estimate.Engine;
 import dev.modelfleet.ranker.estimate.Estimate;
 import dev.modelfleet.ranker.estimate.EstimateRequest;
@@ -12,7 +7,6 @@ import dev.modelfleet.ranker.estimate.Estimator;
 import dev.modelfleet.ranker.estimate.GpuMatch;
 import dev.modelfleet.ranker.estimate.GpuTarget;
 import dev.modelfleet.ranker.estimate.GpuTargetResolver;
-import dev.modelfleet.ranker.estimate.VramEstimate;
 import dev.modelfleet.ranker.model.ConfigJsonException;
 import dev.modelfleet.ranker.model.ConfigJsonParser;
 import dev.modelfleet.ranker.model.ModelFacts;
@@ -20,11 +14,9 @@ import dev.modelfleet.ranker.model.ParameterCount;
 import dev.modelfleet.ranker.model.ParameterCounter;
 import dev.modelfleet.ranker.model.ParameterSource;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -177,9 +169,9 @@ final class EstimateCommand implements Callable<Integer> {
       List<String> explanation = new ArrayList<>(estimate.explanation());
       explanation.addAll(notes);
       if (format == Format.json) {
-        out.println(json(estimate, explanation));
+        out.println(EstimateOutput.json(estimate, explanation));
       } else {
-        table(estimate, target, explanation, out);
+        EstimateOutput.table(estimate, target, gpuCount, explanation, out);
       }
       out.flush();
       return 0;
@@ -309,95 +301,6 @@ final class EstimateCommand implements Callable<Integer> {
             + missing
             + " (memory of one GPU in GiB, memory bandwidth in GB/s), or use a name from"
             + " 'modelfleet gpus'");
-  }
-
-  static String json(Estimate estimate, List<String> explanation) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
-    root.put("model", estimate.model());
-    ObjectNode quantNode = root.putObject("quant");
-    quantNode.put("canonical", estimate.quant().canonical());
-    quantNode.put("bitsPerWeight", estimate.quant().bitsPerWeight());
-    quantNode.put("known", estimate.quant().known());
-    VramEstimate vram = estimate.vram();
-    ObjectNode vramNode = root.putObject("vram");
-    vramNode.put("weightsGiB", round(vram.weightsGiB(), 3));
-    vramNode.put("kvCacheGiB", round(vram.kvCacheGiB(), 3));
-    vramNode.put("activationsGiB", round(vram.activationsGiB(), 3));
-    vramNode.put("overheadGiB", round(vram.overheadGiB(), 3));
-    vramNode.put("totalGiB", round(vram.totalGiB(), 3));
-    vramNode.put("perGpuGiB", round(vram.perGpuGiB(), 3));
-    root.put("fits", vram.fits());
-    root.put("decodeTokensPerSecond", round(estimate.speed().decodeTokensPerSecond(), 1));
-    root.put("effectiveBandwidthGBps", round(estimate.speed().effectiveBandwidthGBps(), 1));
-    root.put("confidence", estimate.speed().confidence().label());
-    ArrayNode lines = root.putArray("explanation");
-    explanation.forEach(lines::add);
-    try {
-      return mapper.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void table(
-      Estimate estimate, GpuTarget target, List<String> explanation, PrintWriter out) {
-    VramEstimate vram = estimate.vram();
-    String gpus = gpuCount == 1 ? target.name() : gpuCount + " x " + target.name();
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"model", estimate.model()});
-    rows.add(
-        new String[] {
-          "quant",
-          estimate.quant().canonical()
-              + String.format(Locale.ROOT, " (%.4g bits/weight)", estimate.quant().bitsPerWeight())
-              + (estimate.quant().known() ? "" : ", unknown name")
-        });
-    rows.add(new String[] {"GPU", gpus});
-    rows.add(new String[] {"weights", gib(vram.weightsGiB())});
-    rows.add(new String[] {"KV cache", gib(vram.kvCacheGiB())});
-    rows.add(new String[] {"activations", gib(vram.activationsGiB())});
-    rows.add(new String[] {"overhead", gib(vram.overheadGiB())});
-    rows.add(
-        new String[] {
-          "total",
-          gib(vram.totalGiB()) + (gpuCount == 1 ? "" : ", " + gib(vram.perGpuGiB()) + " per GPU")
-        });
-    rows.add(
-        new String[] {
-          "fits",
-          (vram.fits() ? "yes" : "no")
-              + String.format(Locale.ROOT, " (%s GiB per GPU)", trim(target.memoryGiB()))
-        });
-    rows.add(
-        new String[] {
-          "decode",
-          String.format(
-              Locale.ROOT,
-              "%.1f tok/s for one sequence, %.0f GB/s effective",
-              estimate.speed().decodeTokensPerSecond(),
-              estimate.speed().effectiveBandwidthGBps())
-        });
-    rows.add(new String[] {"confidence", estimate.speed().confidence().label()});
-    int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
-    for (String[] row : rows) {
-      out.println(row[0] + " ".repeat(width - row[0].length() + 2) + row[1]);
-    }
-    out.println();
-    explanation.forEach(line -> out.println("- " + line));
-  }
-
-  private static String gib(double value) {
-    return String.format(Locale.ROOT, "%.2f GiB", value);
-  }
-
-  private static String trim(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  private static double round(double value, int decimals) {
-    double scale = Math.pow(10, decimals);
-    return Math.round(value * scale) / scale;
   }
 
   private static String oneLine(String message) {
