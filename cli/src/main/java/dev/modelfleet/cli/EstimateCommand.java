@@ -41,7 +41,6 @@ final class EstimateCommand implements Callable<Integer> {
     json
   }
 
-  static final int BAD_INPUT = 2;
   private static final double BILLION = 1e9;
 
   @Spec private CommandSpec spec;
@@ -136,15 +135,6 @@ final class EstimateCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private Format format;
 
-  /** Input the command cannot work with: its message is the one line the user sees. */
-  static final class BadInput extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    BadInput(String message) {
-      super(message);
-    }
-  }
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -176,9 +166,9 @@ final class EstimateCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (BadInput | IllegalArgumentException e) {
-      err.println("error: " + oneLine(e.getMessage()));
+      err.println("error: " + BadInput.oneLine(e.getMessage()));
       err.flush();
-      return BAD_INPUT;
+      return BadInput.EXIT_CODE;
     }
   }
 
@@ -301,9 +291,5 @@ final class EstimateCommand implements Callable<Integer> {
             + missing
             + " (memory of one GPU in GiB, memory bandwidth in GB/s), or use a name from"
             + " 'modelfleet gpus'");
-  }
-
-  private static String oneLine(String message) {
-    return message == null ? "invalid input" : message.replaceAll("\\s+", " ").trim();
   }
 }

@@ -2,7 +2,6 @@ package dev.modelfleet.cli;
 
 import dev.modelfleet.cli.models.ModelsWriter;
 import dev.modelfleet.cli.models.RegistryOptions;
-import dev.modelfleet.cli.rank.BadInput;
 import dev.modelfleet.registry.ModelRegistry;
 import dev.modelfleet.registry.RegistrySettings;
 import dev.modelfleet.registry.ResolvedModel;
@@ -66,7 +65,7 @@ final class ModelsListCommand implements Callable<Integer> {
     } catch (BadInput e) {
       err.println("error: " + e.getMessage());
       err.flush();
-      return EstimateCommand.BAD_INPUT;
+      return BadInput.EXIT_CODE;
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.modelfleet.cli;
 
 import dev.modelfleet.cli.models.ModelsWriter;
 import dev.modelfleet.cli.models.RegistryOptions;
-import dev.modelfleet.cli.rank.BadInput;
 import dev.modelfleet.registry.ModelQuery;
 import dev.modelfleet.registry.ModelRegistry;
 import dev.modelfleet.registry.RegistryFormatException;
@@ -127,7 +126,7 @@ final class ModelsShowCommand implements Callable<Integer> {
     } catch (BadInput | RegistryFormatException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       err.flush();
-      return EstimateCommand.BAD_INPUT;
+      return BadInput.EXIT_CODE;
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.modelfleet.cli;
 
-import dev.modelfleet.cli.rank.BadInput;
 import dev.modelfleet.cli.rank.CandidateBuilder;
 import dev.modelfleet.cli.rank.HardwareProfileReader;
 import dev.modelfleet.cli.rank.ModelsReader;
@@ -120,7 +119,7 @@ final class RankCommand implements Callable<Integer> {
       evidence.addAll(ObservationsReader.read(observations));
       List<Candidate> candidates = CandidateBuilder.build(facts, quants, context, evidence, now);
       List<RankedModel> rows = new Ranker().rank(candidates, target, new RankOptions(includeUnfit));
-      warnings.forEach(w -> err.println("warning: " + oneLine(w)));
+      warnings.forEach(w -> err.println("warning: " + BadInput.oneLine(w)));
       err.flush();
       if (format == Format.json) {
         out.println(RankJsonWriter.json(target, rows));
@@ -130,9 +129,9 @@ final class RankCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } catch (BadInput | IllegalArgumentException e) {
-      err.println("error: " + oneLine(e.getMessage()));
+      err.println("error: " + BadInput.oneLine(e.getMessage()));
       err.flush();
-      return EstimateCommand.BAD_INPUT;
+      return BadInput.EXIT_CODE;
     }
   }
 
@@ -145,9 +144,5 @@ final class RankCommand implements Callable<Integer> {
     } catch (DateTimeParseException e) {
       throw new BadInput("--as-of must be a date like 2026-11-01, was '" + asOf + "'");
     }
-  }
-
-  private static String oneLine(String message) {
-    return message == null ? "invalid input" : message.replaceAll("\\s+", " ").trim();
   }
 }

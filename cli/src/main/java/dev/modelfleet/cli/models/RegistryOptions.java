@@ -1,6 +1,6 @@
 package dev.modelfleet.cli.models;
 
-import dev.modelfleet.cli.rank.BadInput;
+import dev.modelfleet.cli.BadInput;
 import dev.modelfleet.registry.RegistryFormatException;
 import dev.modelfleet.registry.UserRegistry;
 import java.nio.file.Files;

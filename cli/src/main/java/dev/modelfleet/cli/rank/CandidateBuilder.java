@@ -1,5 +1,6 @@
 package dev.modelfleet.cli.rank;
 
+import dev.modelfleet.cli.BadInput;
 import dev.modelfleet.ranker.model.ModelFacts;
 import dev.modelfleet.ranker.quality.Observation;
 import dev.modelfleet.ranker.quality.QualityScorer;

@@ -2,6 +2,7 @@ package dev.modelfleet.cli.rank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.modelfleet.cli.BadInput;
 import dev.modelfleet.ranker.estimate.GpuMatch;
 import dev.modelfleet.ranker.estimate.GpuTarget;
 import dev.modelfleet.ranker.estimate.GpuTargetResolver;

@@ -1,5 +1,6 @@
 package dev.modelfleet.cli.rank;
 
+import dev.modelfleet.cli.BadInput;
 import dev.modelfleet.ranker.model.CatalogModel;
 import dev.modelfleet.ranker.model.ConfigJsonException;
 import dev.modelfleet.ranker.model.ConfigJsonParser;

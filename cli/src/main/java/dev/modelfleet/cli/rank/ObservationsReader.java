@@ -2,6 +2,7 @@ package dev.modelfleet.cli.rank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelfleet.cli.BadInput;
 import dev.modelfleet.ranker.quality.Evidence;
 import dev.modelfleet.ranker.quality.Observation;
 import dev.modelfleet.ranker.quality.SourceKind;
