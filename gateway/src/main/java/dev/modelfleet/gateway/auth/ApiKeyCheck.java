@@ -52,11 +52,11 @@ public class ApiKeyCheck {
     if (key.isEmpty()) {
       return Decision.UNAUTHENTICATED;
     }
-    if (anyMatches(keys.get(route, this::keysOf), key.get())) {
+    if (keyOf(route, key.get())) {
       return Decision.ALLOWED;
     }
     for (ModelRoute other : catalog.routes()) {
-      if (other.getSpec() != null && anyMatches(keys.get(other, this::keysOf), key.get())) {
+      if (other.getSpec() != null && keyOf(other, key.get())) {
         return Decision.FORBIDDEN;
       }
     }
@@ -76,7 +76,7 @@ public class ApiKeyCheck {
         continue;
       }
       boolean open = route.getSpec().getApiKeys().isEmpty();
-      if (open || (key.isPresent() && anyMatches(keys.get(route, this::keysOf), key.get()))) {
+      if (open || (key.isPresent() && keyOf(route, key.get()))) {
         callable.add(route);
       }
     }
@@ -92,6 +92,11 @@ public class ApiKeyCheck {
     }
     String key = authorization.substring(BEARER.length()).strip();
     return key.isEmpty() ? Optional.empty() : Optional.of(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether {@code key} is one of the route's keys, decoded once per change to the caches. */
+  private boolean keyOf(ModelRoute route, byte[] key) {
+    return anyMatches(keys.get(route, this::keysOf), key);
   }
 
   private List<byte[]> keysOf(ModelRoute route) {

@@ -1,8 +1,8 @@
 package dev.modelfleet.operator.adapter;
 
 import dev.modelfleet.crds.v1alpha1.adapter.BaseModel;
-import dev.modelfleet.crds.v1alpha1.pool.ModelPool;
 import dev.modelfleet.crds.v1alpha1.pool.PoolModel;
+import dev.modelfleet.operator.runs.PoolModelLookup;
 import dev.modelfleet.operator.runs.RunProblem;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,26 +27,9 @@ public class BaseModelResolver {
       return new Resolved(base.getHuggingFaceRepo(), base.getRevision());
     }
     var ref = base.getPoolModel();
-    ModelPool pool =
-        client.resources(ModelPool.class).inNamespace(namespace).withName(ref.getPool()).get();
-    if (pool == null) {
-      throw new RunProblem(
-          "BaseModelNotFound",
-          "ModelPool " + ref.getPool() + " does not exist in namespace " + namespace);
-    }
     PoolModel model =
-        pool.getSpec().getModels().stream()
-            .filter(m -> ref.getModel().equals(m.getName()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new RunProblem(
-                        "BaseModelNotFound",
-                        "ModelPool "
-                            + ref.getPool()
-                            + " has no model "
-                            + ref.getModel()
-                            + " in spec.models"));
+        PoolModelLookup.find(client, namespace, ref.getPool(), ref.getModel(), "BaseModelNotFound")
+            .model();
     if (model.getSource().getHuggingFace() == null) {
       throw new RunProblem(
           "BaseModelNotTrainable",

@@ -9,6 +9,7 @@ import dev.modelfleet.crds.v1alpha1.pool.ModelStatus;
 import dev.modelfleet.crds.v1alpha1.pool.PoolModel;
 import dev.modelfleet.crds.v1alpha1.route.ModelRoute;
 import dev.modelfleet.operator.config.OperatorSettings;
+import dev.modelfleet.operator.runs.PoolModelLookup;
 import dev.modelfleet.operator.runs.RunProblem;
 import dev.modelfleet.serving.jobs.EvalEndpoint;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,26 +42,10 @@ public class EvalTargetResolver {
   }
 
   private ResolvedTarget poolModel(String namespace, ServedModelRef ref) {
-    ModelPool pool =
-        client.resources(ModelPool.class).inNamespace(namespace).withName(ref.getPool()).get();
-    if (pool == null) {
-      throw new RunProblem(
-          "TargetNotFound",
-          "ModelPool " + ref.getPool() + " does not exist in namespace " + namespace);
-    }
-    PoolModel model =
-        pool.getSpec().getModels().stream()
-            .filter(m -> ref.getModel().equals(m.getName()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new RunProblem(
-                        "TargetNotFound",
-                        "ModelPool "
-                            + ref.getPool()
-                            + " has no model "
-                            + ref.getModel()
-                            + " in spec.models"));
+    PoolModelLookup found =
+        PoolModelLookup.find(client, namespace, ref.getPool(), ref.getModel(), "TargetNotFound");
+    ModelPool pool = found.pool();
+    PoolModel model = found.model();
     if (ref.getAdapter() != null
         && model.getAdapters().stream().noneMatch(a -> ref.getAdapter().equals(a.getName()))) {
       throw new RunProblem(
