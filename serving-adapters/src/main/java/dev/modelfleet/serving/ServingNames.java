@@ -1,5 +1,6 @@
 package dev.modelfleet.serving;
 
+import dev.modelfleet.crds.v1alpha1.common.Patterns;
 import dev.modelfleet.serving.workload.WorkloadRenderer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +29,7 @@ public final class ServingNames {
   /** Put in front of a name that would start with a digit: DNS-1035 labels start with a letter. */
   static final String LETTER_PREFIX = "m-";
 
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS_LABEL = Pattern.compile(Patterns.DNS_LABEL);
 
   private ServingNames() {}
 
@@ -62,7 +63,8 @@ public final class ServingNames {
     return "http://" + of(pool, model) + "." + namespace + ".svc:" + WorkloadRenderer.SERVICE_PORT;
   }
 
-  private static void requireLabel(String field, String value) {
+  /** Rejects a value that is not a DNS label, naming the field. */
+  static void requireLabel(String field, String value) {
     if (value == null || value.length() > MAX_LENGTH || !DNS_LABEL.matcher(value).matches()) {
       throw new IllegalArgumentException(
           field

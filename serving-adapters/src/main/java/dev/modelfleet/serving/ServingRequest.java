@@ -69,16 +69,12 @@ public record ServingRequest(
   /** The KV cache value the CRD uses for "engine default". */
   private static final String KV_CACHE_AUTO = "auto";
 
-  /** Longest DNS label (RFC 1123): namespaces, pool and model names. */
-  private static final int MAX_LABEL = 63;
-
   /** Longest DNS subdomain (RFC 1123): node, Secret and storage class names. */
   private static final int MAX_SUBDOMAIN = 253;
 
   /** Longest image reference the ModelPool CRD accepts for an engine image. */
   private static final int MAX_IMAGE = 512;
 
-  private static final Pattern DNS_LABEL = Pattern.compile(Patterns.DNS_LABEL);
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile(Patterns.DNS_SUBDOMAIN);
   private static final Pattern HF_REPO = Pattern.compile(Patterns.HF_REPO_ID);
   private static final Pattern OLLAMA_TAG = Pattern.compile(Patterns.OLLAMA_TAG);
@@ -89,9 +85,9 @@ public record ServingRequest(
 
   /** Checks every field; lists are copied so the request is immutable. */
   public ServingRequest {
-    requireLabel("namespace", namespace);
-    requireLabel("pool", pool);
-    requireLabel("model", model);
+    ServingNames.requireLabel("namespace", namespace);
+    ServingNames.requireLabel("pool", pool);
+    ServingNames.requireLabel("model", model);
     if ((huggingFaceRepo == null) == (ollamaTag == null)) {
       throw new IllegalArgumentException(
           "huggingFaceRepo/ollamaTag: set exactly one (huggingFaceRepo for vLLM and SGLang,"
@@ -217,17 +213,6 @@ public record ServingRequest(
   /** Whether the replicas run without GPUs. */
   public boolean cpuOnly() {
     return gpuResourceName == null;
-  }
-
-  private static void requireLabel(String field, String value) {
-    if (value == null || value.length() > MAX_LABEL || !DNS_LABEL.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          field
-              + ": '"
-              + value
-              + "' is not a DNS label; use at most 63 lower-case letters, digits and '-',"
-              + " starting and ending with a letter or digit");
-    }
   }
 
   private static void requireSubdomain(String field, String value) {

@@ -32,9 +32,6 @@ final class PoolStatusFactory {
   /** Evictions kept in status, newest first: enough to explain recent churn, bounded in size. */
   static final int EVICTIONS_KEPT = 20;
 
-  /** Port every engine's Service listens on (the serving adapters' contract). */
-  static final int ENGINE_SERVICE_PORT = 8000;
-
   private PoolStatusFactory() {}
 
   static ModelPoolStatus build(
@@ -114,12 +111,8 @@ final class PoolStatusFactory {
   }
 
   static String endpoint(ModelPool pool, String model) {
-    return "http://"
-        + ServingNames.of(pool.getMetadata().getName(), model)
-        + "."
-        + pool.getMetadata().getNamespace()
-        + ".svc:"
-        + ENGINE_SERVICE_PORT;
+    return ServingNames.endpoint(
+        pool.getMetadata().getNamespace(), pool.getMetadata().getName(), model);
   }
 
   private static Optional<PoolModel> specOf(ModelPool pool, String name) {
